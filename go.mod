@@ -1,0 +1,3 @@
+module github.com/actionguard/actionguard
+
+go 1.26
