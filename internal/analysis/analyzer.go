@@ -1,0 +1,237 @@
+package analysis
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+
+	sitter "github.com/smacker/go-tree-sitter"
+
+	"github.com/actionguard/actionguard/internal/module"
+	"github.com/actionguard/actionguard/internal/parse"
+)
+
+// Analyzer analyzes the entries of one app. Summaries of project functions
+// and values of top-level declarations are computed once and shared by all
+// entries; an Analyzer is safe for concurrent use.
+type Analyzer struct {
+	prog   *module.Program
+	guards []string
+
+	mu        sync.Mutex
+	summaries map[nodeKey]*summary
+	decls     map[nodeKey]value
+}
+
+// New returns an Analyzer over prog. authGuards names project functions the
+// policy declares fail-closed authentication guards, as "name" or
+// "module#name" with the module written as imported.
+func New(prog *module.Program, authGuards []string) *Analyzer {
+	return &Analyzer{
+		prog:      prog,
+		guards:    authGuards,
+		summaries: map[nodeKey]*summary{},
+		decls:     map[nodeKey]value{},
+	}
+}
+
+// nodeKey identifies a syntax node across goroutines; tree-sitter node
+// pointers are not stable.
+type nodeKey struct {
+	file       string
+	start, end uint32
+	name       string
+}
+
+func keyOf(m *module.Module, n *sitter.Node, name string) nodeKey {
+	return nodeKey{file: m.File.Path, start: n.StartByte(), end: n.EndByte(), name: name}
+}
+
+// effect is one side effect reached during an analysis.
+type effect struct {
+	class    string
+	category string
+	what     string
+	file     string
+	line     int
+	// level is what was known about the caller when the effect ran.
+	level        Level
+	identityRead bool
+	why          string
+	seq          int
+}
+
+type guardEvent struct {
+	seq  int
+	name string
+}
+
+// maxDepth bounds nested summaries and inline walks; deeper calls are
+// treated as unknown.
+const maxDepth = 48
+
+// recorder collects the events of one analysis.
+type recorder struct {
+	effects []effect
+	guards  []guardEvent
+	seq     int
+	// callbacks maps parameter keys of the summarized function to the
+	// weakest level at which they are invoked.
+	callbacks map[string]Level
+	// tainted marks results that depend on a cycle cut, which must not be
+	// memoized because they depend on where the analysis started.
+	tainted bool
+	// active holds the summaries being computed on this call chain.
+	active map[nodeKey]bool
+	depth  int
+	// unverifiedCalls records calls that look like guards but could not be
+	// proven, with the reason.
+	unverifiedCalls []string
+}
+
+func newRecorder(parent *recorder) *recorder {
+	r := &recorder{callbacks: map[string]Level{}, active: map[nodeKey]bool{}}
+	if parent != nil {
+		r.active = parent.active
+		r.depth = parent.depth + 1
+	}
+	return r
+}
+
+func (r *recorder) next() int {
+	r.seq++
+	return r.seq
+}
+
+// scope is a function's local bindings, chained to the enclosing function's.
+type scope struct {
+	parent *scope
+	vars   map[string]value
+}
+
+func newScope(parent *scope) *scope {
+	return &scope{parent: parent, vars: map[string]value{}}
+}
+
+func (s *scope) lookup(name string) (value, bool) {
+	for sc := s; sc != nil; sc = sc.parent {
+		if v, ok := sc.vars[name]; ok {
+			return v, true
+		}
+	}
+	return value{}, false
+}
+
+// moduleValue returns the value of a top-level name of m.
+func (a *Analyzer) moduleValue(m *module.Module, name string, rec *recorder) value {
+	if d, ok := m.Decls[name]; ok {
+		return a.declValue(m, &d, rec)
+	}
+	if _, ok := m.Imports[name]; !ok {
+		return value{kind: vSym, sym: "global#" + name, name: name}
+	}
+	return a.symbolValue(a.prog.ResolveName(m, name), name, rec)
+}
+
+func (a *Analyzer) symbolValue(s module.Symbol, name string, rec *recorder) value {
+	switch {
+	case s.External != "":
+		return value{kind: vSym, sym: normalizeSym(s.External), name: name}
+	case s.Decl != nil:
+		return a.declValue(s.Module, s.Decl, rec)
+	case s.Value != nil:
+		if module.IsFunction(s.Value) || s.Value.Type() == "class_declaration" {
+			return value{kind: vFunc, fn: &funcRef{mod: s.Module, node: s.Value, name: name}, name: name}
+		}
+		return a.exprValue(s.Module, s.Value, name, rec)
+	case s.Namespace != nil:
+		return value{kind: vUnknown, name: name, fn: &funcRef{mod: s.Namespace, name: name}}
+	}
+	return value{kind: vUnknown, name: name, why: s.Reason, sym: "unresolved"}
+}
+
+// normalizeSym maps "node:fs#x" to "fs#x".
+func normalizeSym(sym string) string {
+	return strings.TrimPrefix(sym, "node:")
+}
+
+// declValue returns the value of a top-level declaration, memoized.
+func (a *Analyzer) declValue(m *module.Module, d *module.Decl, rec *recorder) value {
+	if module.IsFunction(d.Node) {
+		return value{kind: vFunc, fn: &funcRef{mod: m, node: d.Node, name: d.Name}, name: d.Name}
+	}
+	if d.Node.Type() == "class_declaration" || d.Init == nil {
+		return value{kind: vUnknown, name: d.Name}
+	}
+	if module.IsFunction(d.Init) && len(d.Path) == 0 {
+		return value{kind: vFunc, fn: &funcRef{mod: m, node: d.Init, name: d.Name}, name: d.Name}
+	}
+	key := keyOf(m, d.Node, d.Name)
+	a.mu.Lock()
+	v, ok := a.decls[key]
+	a.mu.Unlock()
+	if ok {
+		return v
+	}
+	if rec.active[key] || rec.depth > maxDepth {
+		rec.tainted = true
+		return value{kind: vUnknown, name: d.Name}
+	}
+	rec.active[key] = true
+	inner := newRecorder(rec)
+	v = a.exprValue(m, d.Init, d.Name, inner)
+	delete(rec.active, key)
+	for _, step := range d.Path {
+		v = member(v, step)
+	}
+	v.name = d.Name
+	if inner.tainted {
+		rec.tainted = true
+		return v
+	}
+	a.mu.Lock()
+	a.decls[key] = v
+	a.mu.Unlock()
+	return v
+}
+
+// exprValue evaluates a top-level expression of m. Its effects happen at
+// module load, not when an entry is called, so rec only tracks cycles.
+func (a *Analyzer) exprValue(m *module.Module, expr *sitter.Node, name string, rec *recorder) value {
+	w := &walker{a: a, rec: rec, mod: m, env: newScope(nil)}
+	v, _ := w.eval(expr, state{}, false)
+	if v.name == "" {
+		v.name = name
+	}
+	return v
+}
+
+// isPolicyGuard reports whether the policy names the called function as a
+// fail-closed authentication guard.
+func (a *Analyzer) isPolicyGuard(localName, sym string) bool {
+	for _, g := range a.guards {
+		if mod, name, ok := strings.Cut(g, "#"); ok {
+			if sym != "" && symModule(sym) == mod && symName(sym) == name {
+				return true
+			}
+			continue
+		}
+		if g == localName || (sym != "" && symName(sym) == g) {
+			return true
+		}
+	}
+	return false
+}
+
+func position(n *sitter.Node) parse.Position { return parse.PositionOf(n) }
+
+func describe(f *funcRef) string {
+	if f == nil {
+		return "function"
+	}
+	if f.name != "" {
+		return f.name
+	}
+	p := position(f.node)
+	return fmt.Sprintf("function at line %d", p.Line)
+}

@@ -1,0 +1,427 @@
+package analysis
+
+import (
+	"fmt"
+	"strings"
+
+	sitter "github.com/smacker/go-tree-sitter"
+
+	"github.com/actionguard/actionguard/internal/catalog"
+	"github.com/actionguard/actionguard/internal/module"
+)
+
+// callSite is one call being evaluated.
+type callSite struct {
+	node     *sitter.Node
+	callee   value
+	receiver value
+	method   string
+	args     []*sitter.Node
+	argVals  []value
+	awaited  bool
+	// text is the callee as written, for messages ("db.insert").
+	text string
+}
+
+func (w *walker) call(n *sitter.Node, st state, awaited bool) (value, state) {
+	c := callSite{node: n, awaited: awaited}
+	fn := n.ChildByFieldName("function")
+	if fn == nil {
+		return value{}, st
+	}
+	c.text = compact(w.text(fn))
+	switch fn.Type() {
+	case "member_expression":
+		c.receiver, st = w.eval(fn.ChildByFieldName("object"), st, false)
+		if prop := fn.ChildByFieldName("property"); prop != nil {
+			c.method = w.text(prop)
+		}
+		c.callee = w.member(c.receiver, c.method)
+	case "import", "super":
+		c.callee = value{kind: vUnknown}
+	default:
+		c.callee, st = w.eval(fn, st, false)
+	}
+
+	if args := n.ChildByFieldName("arguments"); args != nil {
+		if args.Type() == "template_string" {
+			c.args = []*sitter.Node{args}
+		} else {
+			for i := 0; i < int(args.NamedChildCount()); i++ {
+				if a := args.NamedChild(i); a.Type() != "comment" {
+					c.args = append(c.args, a)
+				}
+			}
+		}
+	}
+	for _, a := range c.args {
+		var v value
+		v, st = w.eval(a, st, false)
+		c.argVals = append(c.argVals, v)
+	}
+	return w.apply(c, st)
+}
+
+func compact(s string) string {
+	s = strings.Join(strings.Fields(s), "")
+	if len(s) > 60 {
+		s = s[:57] + "..."
+	}
+	return s
+}
+
+func (w *walker) apply(c callSite, st state) (value, state) {
+	// Methods of action clients come first: their receivers carry the level.
+	switch c.receiver.kind {
+	case vClient, vProcedure:
+		return w.clientMethod(c, st)
+	case vPending:
+		if c.method == "catch" {
+			// requireUser().catch(() => null) swallows the guard's rejection.
+			return value{kind: vUnknown}, w.invokeArgs(c, st, st.level)
+		}
+		return value{kind: vUnknown}, w.invokeArgs(c, st, st.level)
+	}
+
+	switch c.callee.kind {
+	case vFunc:
+		return w.callProject(c, st)
+	case vParam:
+		w.recordCallback(c.callee.param, st.level)
+		st = w.paramFallback(c, st)
+		return value{kind: vUnknown}, w.invokeArgs(c, st, st.level)
+	case vSym:
+		return w.callSymbol(c, st)
+	case vUnknown:
+		if c.callee.sym == "unresolved" {
+			return w.callUnresolved(c, st)
+		}
+	}
+	return value{kind: vUnknown}, w.invokeArgs(c, st, st.level)
+}
+
+// recordCallback notes that a parameter of the summarized function is
+// called at level l.
+func (w *walker) recordCallback(param string, l Level) {
+	if old, ok := w.rec.callbacks[param]; !ok || l < old {
+		w.rec.callbacks[param] = l
+	}
+}
+
+// paramFallback classes calls on parameters named like database clients
+// (tx.user.create) as effects.
+func (w *walker) paramFallback(c callSite, st state) state {
+	if r, ok := catalog.Match("?#" + c.callee.name); ok && r.Kind == catalog.Effect {
+		w.addEffect(st, r.Class, r.Category, c.text, c.node)
+	}
+	return st
+}
+
+func (w *walker) callSymbol(c callSite, st state) (value, state) {
+	sym := c.callee.sym
+	if w.a.isPolicyGuard(c.text, sym) {
+		return value{kind: vUnknown}, w.guard(st, Authenticated, "", c.text, c.awaited, false)
+	}
+	r, ok := catalog.Match(sym)
+	if !ok {
+		return w.callUncatalogued(c, st)
+	}
+	switch r.Kind {
+	case catalog.Exit:
+		st = w.invokeArgs(c, st, st.level)
+		return value{}, state{dead: true}
+	case catalog.Guard:
+		st = w.invokeArgs(c, st, st.level)
+		return w.guardValue(st, Authenticated, "", c.text, c.awaited || !r.Awaited)
+	case catalog.Identity, catalog.Unverified:
+		if r.GuardOption != "" && w.hasOption(c, r.GuardOption) {
+			return w.guardValue(st, Authenticated, "", c.text, true)
+		}
+		id := &identity{need: r.Need, unverified: r.Kind == catalog.Unverified, why: r.Why, origin: c.text}
+		return value{kind: vIdentity, id: id, name: c.text}, st
+	case catalog.BoolCheck:
+		if r.Awaited && !c.awaited {
+			return value{kind: vUnknown}, st
+		}
+		return value{kind: vBool, level: Authenticated, name: c.text}, st
+	case catalog.Effect:
+		class := r.Class
+		switch class {
+		case "fetch":
+			class = fetchClass(w, c)
+		case "sql":
+			class = sqlClass(w, c)
+		}
+		w.addEffect(st, class, r.Category, c.text, c.node)
+		st = w.invokeArgs(c, st, st.level)
+		return called(c.callee), st
+	case catalog.SafeActionClient:
+		return value{kind: vClient, level: Anonymous, client: &clientInfo{}, name: c.text}, st
+	case catalog.ZSAAction:
+		return value{kind: vClient, level: Anonymous, client: &clientInfo{zsa: true}, name: c.text}, st
+	case catalog.ZSAProcedure:
+		level, info := Anonymous, &clientInfo{zsa: true}
+		if len(c.argVals) > 0 && c.argVals[0].kind == vProcedure {
+			level = c.argVals[0].level
+			info = &clientInfo{zsa: true, effects: c.argVals[0].client.effects}
+		}
+		return value{kind: vProcedure, level: level, client: info, name: c.text}, st
+	case catalog.Invoker:
+		return called(c.callee), w.invokeArgs(c, st, st.level)
+	}
+	st = w.invokeArgs(c, st, st.level)
+	return called(c.callee), st
+}
+
+// callUncatalogued handles a library call the catalogue does not know. A
+// name that reads like a guard is an unverified guard: never trusted, but
+// reported for review instead of as a missing check.
+func (w *walker) callUncatalogued(c callSite, st state) (value, state) {
+	sym := c.callee.sym
+	module := symModule(sym)
+	name := symName(sym)
+	known := module != "?" && module != "global"
+	if known && catalog.LooksLikeGuard(name) {
+		why := fmt.Sprintf("%s comes from the package %s, whose behaviour actionguard does not know", c.text, module)
+		w.rec.unverifiedCalls = append(w.rec.unverifiedCalls, why)
+		st = w.invokeArgs(c, st, maxLevel(st.level, Unverified))
+		return w.guardValue(st, Unverified, why, c.text, true)
+	}
+	if known && catalog.LooksLikeIdentity(name) {
+		why := fmt.Sprintf("%s comes from the package %s, whose behaviour actionguard does not know", c.text, module)
+		return value{kind: vIdentity, id: &identity{need: [][]string{{}}, unverified: true, why: why, origin: c.text}, name: c.text}, st
+	}
+	st = w.invokeArgs(c, st, st.level)
+	return called(c.callee), st
+}
+
+// callUnresolved handles a call into a project module that could not be
+// resolved: an unknown effect, or an unverified guard when it looks like one.
+func (w *walker) callUnresolved(c callSite, st state) (value, state) {
+	name := c.callee.name
+	if i := strings.LastIndex(name, "."); i >= 0 {
+		name = name[i+1:]
+	}
+	why := fmt.Sprintf("%s could not be followed: %s", c.text, c.callee.why)
+	if w.a.isPolicyGuard(c.text, "") {
+		return value{kind: vUnknown}, w.guard(st, Authenticated, "", c.text, c.awaited, false)
+	}
+	if catalog.LooksLikeGuard(name) {
+		w.rec.unverifiedCalls = append(w.rec.unverifiedCalls, why)
+		return w.guardValue(st, Unverified, why, c.text, true)
+	}
+	if catalog.LooksLikeIdentity(name) {
+		return value{kind: vIdentity, id: &identity{need: [][]string{{}}, unverified: true, why: why, origin: c.text}, name: c.text}, st
+	}
+	w.addEffect(st, "unknown", "unresolved", c.text, c.node)
+	return value{kind: vUnknown}, w.invokeArgs(c, st, st.level)
+}
+
+// guardValue applies a guard now, or returns it pending when it is async
+// and not awaited.
+func (w *walker) guardValue(st state, l Level, why, name string, awaited bool) (value, state) {
+	if !awaited {
+		return value{kind: vPending, level: l, why: why, name: name}, st
+	}
+	return value{kind: vUnknown}, w.guard(st, l, why, name, true, false)
+}
+
+func (w *walker) guard(st state, l Level, why, name string, awaited, _ bool) state {
+	if !awaited {
+		return st
+	}
+	w.rec.guards = append(w.rec.guards, guardEvent{seq: w.rec.next(), name: name})
+	return raise(st, l, why)
+}
+
+func (w *walker) applyGuard(st state, v value) state {
+	return w.guard(st, v.level, v.why, v.name, true, false)
+}
+
+func (w *walker) hasOption(c callSite, option string) bool {
+	if len(c.args) == 0 || c.args[0].Type() != "object" {
+		return false
+	}
+	obj := c.args[0]
+	for i := 0; i < int(obj.NamedChildCount()); i++ {
+		p := obj.NamedChild(i)
+		if p.Type() != "pair" {
+			continue
+		}
+		if module.Unquote(w.text(p.ChildByFieldName("key"))) != option {
+			continue
+		}
+		v := p.ChildByFieldName("value")
+		return v != nil && (v.Type() == "true" || v.Type() == "string")
+	}
+	return false
+}
+
+// invokeArgs analyzes the function arguments of a call as if the callee ran
+// them now, at level l: arr.map(async (x) => db.insert(x)) runs its inserts.
+func (w *walker) invokeArgs(c callSite, st state, l Level) state {
+	for i, v := range c.argVals {
+		if v.kind != vFunc || c.args[i] == nil {
+			continue
+		}
+		w.invoke(v.fn, st, l)
+	}
+	return st
+}
+
+// invoke analyzes a function value called at level l, recording its effects
+// in the current analysis.
+func (w *walker) invoke(f *funcRef, st state, l Level) {
+	if f == nil || f.node == nil || !module.IsFunction(f.node) {
+		return
+	}
+	start := state{level: maxLevel(st.level, l), identityRead: st.identityRead, why: st.why}
+	if f.env == nil {
+		s := w.a.summarize(f, w.rec)
+		w.replay(s, start, "")
+		return
+	}
+	if w.rec.depth > maxDepth {
+		return
+	}
+	inner := &walker{a: w.a, rec: w.rec, mod: f.mod, env: newScope(f.env), paramsAsInput: true}
+	w.rec.depth++
+	inner.walkFunction(f.node, start)
+	w.rec.depth--
+}
+
+func (w *walker) callProject(c callSite, st state) (value, state) {
+	f := c.callee.fn
+	if w.a.isPolicyGuard(c.text, "") || (f.name != "" && w.a.isPolicyGuard(f.name, "")) {
+		st = w.invokeArgs(c, st, st.level)
+		return value{kind: vUnknown}, w.guard(st, Authenticated, "", c.text, true, false)
+	}
+	if f.node == nil || !module.IsFunction(f.node) {
+		return value{kind: vUnknown}, w.invokeArgs(c, st, st.level)
+	}
+	if f.env != nil {
+		return w.inlineCall(c, st)
+	}
+	s := w.a.summarize(f, w.rec)
+	st = w.replay(s, st, c.text)
+	for i, v := range c.argVals {
+		if v.kind != vFunc {
+			continue
+		}
+		l, ok := s.callbacks[itoa(i)]
+		if !ok {
+			l = Anonymous
+		}
+		w.invoke(v.fn, st, l)
+	}
+	if s.neverReturns {
+		return value{}, state{dead: true}
+	}
+	if s.guard > Anonymous {
+		if s.async && !c.awaited {
+			return value{kind: vPending, level: s.guard, why: s.why, name: c.text}, st
+		}
+		st = w.guard(st, s.guard, s.why, c.text, true, false)
+	}
+	return s.returns, st
+}
+
+// inlineCall walks a function defined inside the one being analyzed, with
+// the caller's state flowing in: a local helper that throws when the session
+// is missing guards the code after its call.
+func (w *walker) inlineCall(c callSite, st state) (value, state) {
+	f := c.callee.fn
+	if w.rec.depth > maxDepth {
+		return value{kind: vUnknown}, st
+	}
+	inner := &walker{a: w.a, rec: w.rec, mod: f.mod, env: newScope(f.env), paramsAsInput: true}
+	w.rec.depth++
+	out := inner.walkFunction(f.node, st)
+	w.rec.depth--
+	if out.dead {
+		return value{}, out
+	}
+	async := module.IsAsync(f.mod.File, f.node)
+	if async && !c.awaited && out.level > st.level {
+		return value{kind: vPending, level: out.level, why: out.why, name: c.text}, st
+	}
+	var ret value
+	for _, r := range inner.returns {
+		ret = pick(ret, r.v)
+	}
+	return ret, out
+}
+
+// replay records a callee's effects at the call site, each at the stronger
+// of the caller's level and the level it ran at inside the callee.
+func (w *walker) replay(s *summary, st state, via string) state {
+	for _, e := range s.effects {
+		e.level = maxLevel(e.level, st.level)
+		if st.level == Unverified && e.why == "" {
+			e.why = st.why
+		}
+		e.identityRead = e.identityRead || st.identityRead
+		e.seq = w.rec.next()
+		w.rec.effects = append(w.rec.effects, e)
+	}
+	w.rec.unverifiedCalls = append(w.rec.unverifiedCalls, s.unverifiedCalls...)
+	if s.tainted {
+		w.rec.tainted = true
+	}
+	return st
+}
+
+func (w *walker) addEffect(st state, class, category, what string, n *sitter.Node) {
+	p := position(n)
+	w.rec.effects = append(w.rec.effects, effect{
+		class: class, category: category, what: what,
+		file: w.mod.File.Path, line: p.Line,
+		level: st.level, identityRead: st.identityRead, why: st.why,
+		seq: w.rec.next(),
+	})
+}
+
+// fetchClass classes fetch(url, { method }) by its method: GET and HEAD
+// read, other literal methods write, a computed method is unknown.
+func fetchClass(w *walker, c callSite) string {
+	if len(c.args) < 2 || c.args[1].Type() != "object" {
+		return "read"
+	}
+	obj := c.args[1]
+	for i := 0; i < int(obj.NamedChildCount()); i++ {
+		p := obj.NamedChild(i)
+		if p.Type() != "pair" || module.Unquote(w.text(p.ChildByFieldName("key"))) != "method" {
+			continue
+		}
+		v := p.ChildByFieldName("value")
+		if v == nil || v.Type() != "string" {
+			return "unknown"
+		}
+		switch strings.ToUpper(module.Unquote(w.text(v))) {
+		case "GET", "HEAD", "OPTIONS":
+			return "read"
+		}
+		return "write"
+	}
+	return "read"
+}
+
+// sqlClass classes a raw SQL call by the first keyword of its literal query.
+func sqlClass(w *walker, c callSite) string {
+	if len(c.args) == 0 {
+		return "unknown"
+	}
+	a := c.args[0]
+	if a.Type() != "string" && a.Type() != "template_string" {
+		return "unknown"
+	}
+	text := strings.TrimLeft(module.Unquote(w.text(a)), " \t\r\n(")
+	word := strings.ToUpper(strings.SplitN(text, " ", 2)[0])
+	switch strings.TrimSpace(word) {
+	case "SELECT", "SHOW", "EXPLAIN":
+		return "read"
+	case "":
+		return "unknown"
+	}
+	return "write"
+}

@@ -1,0 +1,134 @@
+package analysis
+
+import (
+	sitter "github.com/smacker/go-tree-sitter"
+)
+
+// cond evaluates a condition from st and returns the states on its true and
+// false branches, refined by what each branch proves about the caller.
+func (w *walker) cond(n *sitter.Node, st state) (t, f state) {
+	if n == nil || st.dead {
+		return st, st
+	}
+	switch n.Type() {
+	case "parenthesized_expression":
+		for i := 0; i < int(n.NamedChildCount()); i++ {
+			if c := n.NamedChild(i); c.Type() != "comment" {
+				return w.cond(c, st)
+			}
+		}
+		return st, st
+	case "non_null_expression", "as_expression", "satisfies_expression":
+		return w.cond(n.NamedChild(0), st)
+	case "unary_expression":
+		if op := n.ChildByFieldName("operator"); op != nil && w.text(op) == "!" {
+			t, f := w.cond(n.ChildByFieldName("argument"), st)
+			return f, t
+		}
+	case "binary_expression":
+		return w.binaryCond(n, st)
+	}
+	v, st := w.eval(n, st, false)
+	return w.truthy(v, st), st
+}
+
+func (w *walker) binaryCond(n *sitter.Node, st state) (t, f state) {
+	op := ""
+	if o := n.ChildByFieldName("operator"); o != nil {
+		op = w.text(o)
+	}
+	left, right := n.ChildByFieldName("left"), n.ChildByFieldName("right")
+	switch op {
+	case "&&":
+		lt, lf := w.cond(left, st)
+		rt, rf := w.cond(right, lt)
+		return rt, join(lf, rf)
+	case "||":
+		lt, lf := w.cond(left, st)
+		rt, rf := w.cond(right, lf)
+		return join(lt, rt), rf
+	case "==", "===", "!=", "!==":
+		lv, st := w.eval(left, st, false)
+		rv, st := w.eval(right, st, false)
+		negated := op == "!=" || op == "!=="
+		var present state
+		switch {
+		case isNullish(w, right):
+			// x == null: true when missing, false when present.
+			present = w.truthy(lv, st)
+			if negated {
+				return present, st
+			}
+			return st, present
+		case isNullish(w, left):
+			present = w.truthy(rv, st)
+			if negated {
+				return present, st
+			}
+			return st, present
+		case isLiteral(right):
+			// session.user.role === "admin" can hold only when the path exists.
+			present = w.truthy(lv, st)
+		case isLiteral(left):
+			present = w.truthy(rv, st)
+		default:
+			return st, st
+		}
+		if negated {
+			return st, present
+		}
+		return present, st
+	}
+	v, st := w.eval(n, st, false)
+	return w.truthy(v, st), st
+}
+
+func isNullish(w *walker, n *sitter.Node) bool {
+	if n == nil {
+		return false
+	}
+	switch n.Type() {
+	case "null", "undefined":
+		return true
+	case "identifier":
+		return w.text(n) == "undefined"
+	}
+	return false
+}
+
+func isLiteral(n *sitter.Node) bool {
+	if n == nil {
+		return false
+	}
+	switch n.Type() {
+	case "string", "number", "true", "template_string":
+		return true
+	}
+	return false
+}
+
+// truthy returns st refined by the knowledge that v is truthy.
+func (w *walker) truthy(v value, st state) state {
+	switch v.kind {
+	case vIdentity:
+		if v.id.satisfiedBy(nil) {
+			if v.id.unverified {
+				return raise(st, Unverified, v.id.why)
+			}
+			return raise(st, Authenticated, "")
+		}
+	case vBool:
+		return raise(st, v.level, v.why)
+	}
+	return st
+}
+
+func raise(st state, l Level, why string) state {
+	if l > st.level {
+		st.level = l
+		if l == Unverified {
+			st.why = why
+		}
+	}
+	return st
+}

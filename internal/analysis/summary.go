@@ -1,0 +1,126 @@
+package analysis
+
+import (
+	"github.com/actionguard/actionguard/internal/module"
+)
+
+// summary is what a project function does, as seen by its callers.
+type summary struct {
+	async bool
+	// guard is the level every normal return leaves: Authenticated for a
+	// fail-closed guard such as requireUser().
+	guard Level
+	why   string
+	// neverReturns marks functions whose every path throws or redirects.
+	neverReturns bool
+	// effects are the side effects the function may cause, each with the
+	// level it runs at relative to an anonymous caller.
+	effects []effect
+	// callbacks maps parameter keys to the weakest level at which the
+	// function calls them: withAuth(fn) calls fn only when authenticated.
+	callbacks map[string]Level
+	// returns is the abstract value the function returns: an identity for
+	// getCurrentUser(), a library client for createClient().
+	returns         value
+	unverifiedCalls []string
+	tainted         bool
+}
+
+// summarize returns the summary of a top-level project function, computing
+// it on first use. A function already being summarized on this call chain
+// (recursion) gets the weakest summary, and results that depend on such a
+// cut are not memoized.
+func (a *Analyzer) summarize(f *funcRef, rec *recorder) *summary {
+	key := keyOf(f.mod, f.node, "")
+	a.mu.Lock()
+	s, ok := a.summaries[key]
+	a.mu.Unlock()
+	if ok {
+		return s
+	}
+	if rec.active[key] || rec.depth > maxDepth {
+		rec.tainted = true
+		return &summary{callbacks: map[string]Level{}, tainted: true}
+	}
+	rec.active[key] = true
+	s = a.computeSummary(f, rec)
+	delete(rec.active, key)
+	if s.tainted {
+		rec.tainted = true
+		return s
+	}
+	a.mu.Lock()
+	a.summaries[key] = s
+	a.mu.Unlock()
+	return s
+}
+
+func (a *Analyzer) computeSummary(f *funcRef, parent *recorder) *summary {
+	rec := newRecorder(parent)
+	w := &walker{a: a, rec: rec, mod: f.mod, env: newScope(nil)}
+	end := w.walkFunction(f.node, state{})
+
+	s := &summary{
+		async:           module.IsAsync(f.mod.File, f.node),
+		callbacks:       rec.callbacks,
+		unverifiedCalls: rec.unverifiedCalls,
+	}
+	if end.dead {
+		s.neverReturns = true
+	} else {
+		s.guard = end.level
+		s.why = end.why
+	}
+
+	// A returned closure runs when its caller calls it: walk it too, so
+	// that withAuth(fn) => async (...args) => { await requireUser(); return
+	// fn(...args) } records when fn is called.
+	var ret value
+	for _, r := range w.returns {
+		if r.v.kind == vFunc && r.v.fn != nil && r.v.fn.env != nil && module.IsFunction(r.v.fn.node) {
+			inner := &walker{a: a, rec: rec, mod: r.v.fn.mod, env: newScope(r.v.fn.env)}
+			inner.walkFunction(r.v.fn.node, state{})
+		}
+		ret = mergeReturn(ret, r.v)
+	}
+	s.returns = ret
+
+	identitySource := s.returns.kind == vIdentity || s.returns.kind == vBool
+	for _, e := range rec.effects {
+		// NOTE: the effects an identity source or guard causes before its
+		// own check (a session lookup, a refreshed session cookie) are taken
+		// as part of authentication, not as effects of the caller.
+		if (s.guard > Anonymous || identitySource || s.neverReturns) && e.level == Anonymous {
+			continue
+		}
+		s.effects = append(s.effects, e)
+	}
+	s.tainted = rec.tainted
+	return s
+}
+
+// mergeReturn combines the values of two return statements. Returning null
+// on one path and the session on another is still an identity source.
+func mergeReturn(a, b value) value {
+	switch {
+	case a.kind == vUnknown && a.name == "" && a.sym == "":
+		return b
+	case b.kind == vNull:
+		return a
+	case a.kind == vNull:
+		return b
+	case a.kind == vIdentity && b.kind == vIdentity:
+		return a
+	case a.kind == vIdentity:
+		// return user on one path and a literal elsewhere: keep the identity
+		// only when the other value is nothing known.
+		if b.kind == vUnknown {
+			return a
+		}
+	case b.kind == vIdentity:
+		if a.kind == vUnknown {
+			return b
+		}
+	}
+	return pick(a, b)
+}

@@ -1,0 +1,164 @@
+package analysis
+
+import (
+	"sort"
+
+	sitter "github.com/smacker/go-tree-sitter"
+
+	"github.com/actionguard/actionguard/internal/module"
+)
+
+// Auth statuses of a verdict; the report uses the same words.
+const (
+	StatusAuthenticated = "authenticated"
+	StatusMissing       = "missing"
+	StatusAfterEffect   = "after-effect"
+	StatusNotEnforced   = "not-enforced"
+	StatusUnverified    = "unverified"
+)
+
+// Target is the code an entry point runs.
+type Target struct {
+	Module *module.Module
+	// Node is a function to walk, or an expression whose value is the
+	// entry: a wrapped function (withAuth(fn)), an action built from a
+	// client (client.action(fn)), or a reference to a function.
+	Node *sitter.Node
+	// Path is the destructuring path from Node's value to the entry, for
+	// export const { GET, POST } = handlers.
+	Path []string
+}
+
+// Effect is a side effect an entry can reach.
+type Effect struct {
+	Class    string // write, read or unknown
+	Category string // database, network, file system, ...
+	What     string // the call as written
+	File     string // absolute path
+	Line     int
+}
+
+// Verdict is the outcome of analyzing one entry.
+type Verdict struct {
+	// Auth is one of the status constants.
+	Auth string
+	// Effects lists every side effect the entry can reach, in the order
+	// they run, without repeats.
+	Effects []Effect
+	// Offending lists the effects that decide the finding: those reached
+	// without authentication, or before the guard.
+	Offending []Effect
+	// Write reports whether an offending effect is a write.
+	Write bool
+	// Why explains an unverified status.
+	Why string
+}
+
+// Analyze computes the verdict for one entry.
+func (a *Analyzer) Analyze(t Target) Verdict {
+	rec := newRecorder(nil)
+	w := &walker{a: a, rec: rec, mod: t.Module, env: newScope(nil), paramsAsInput: true}
+	a.run(w, t)
+	return verdictOf(rec)
+}
+
+func (a *Analyzer) run(w *walker, t Target) {
+	if module.IsFunction(t.Node) && len(t.Path) == 0 {
+		w.walkFunction(t.Node, state{})
+		return
+	}
+	v, _ := w.eval(t.Node, state{}, false)
+	for _, step := range t.Path {
+		v = w.member(v, step)
+	}
+	switch v.kind {
+	case vAction:
+		for _, e := range v.client.effects {
+			e.seq = w.rec.next()
+			w.rec.effects = append(w.rec.effects, e)
+		}
+		if v.level > Anonymous {
+			w.rec.guards = append(w.rec.guards, guardEvent{seq: w.rec.next(), name: v.name})
+		}
+		w.invoke(v.fn, state{}, v.level)
+	case vFunc:
+		if t.Node.Type() == "call_expression" {
+			// The wrapper's summary already accounted for the function it
+			// returns and for the callbacks it calls.
+			return
+		}
+		if v.fn.env == nil && module.IsFunction(v.fn.node) {
+			inner := &walker{a: a, rec: w.rec, mod: v.fn.mod, env: newScope(nil), paramsAsInput: true}
+			inner.walkFunction(v.fn.node, state{})
+			return
+		}
+		w.invoke(v.fn, state{}, Anonymous)
+	}
+}
+
+func verdictOf(rec *recorder) Verdict {
+	effects := append([]effect(nil), rec.effects...)
+	sort.SliceStable(effects, func(i, j int) bool { return effects[i].seq < effects[j].seq })
+
+	var v Verdict
+	seen := map[Effect]bool{}
+	for _, e := range effects {
+		pub := publicEffect(e)
+		if !seen[pub] {
+			seen[pub] = true
+			v.Effects = append(v.Effects, pub)
+		}
+	}
+
+	lastGuard := 0
+	for _, g := range rec.guards {
+		if g.seq > lastGuard {
+			lastGuard = g.seq
+		}
+	}
+	var missing, notEnforced, after, unverified []effect
+	for _, e := range effects {
+		switch {
+		case e.level == Anonymous && e.identityRead:
+			notEnforced = append(notEnforced, e)
+		case e.level == Anonymous && lastGuard > e.seq:
+			after = append(after, e)
+		case e.level == Anonymous:
+			missing = append(missing, e)
+		case e.level == Unverified:
+			unverified = append(unverified, e)
+		}
+	}
+	var offending []effect
+	switch {
+	case len(missing) > 0:
+		v.Auth, offending = StatusMissing, missing
+	case len(notEnforced) > 0:
+		v.Auth, offending = StatusNotEnforced, notEnforced
+	case len(after) > 0:
+		v.Auth, offending = StatusAfterEffect, after[:1]
+	case len(unverified) > 0:
+		v.Auth, offending = StatusUnverified, unverified
+		v.Why = unverified[0].why
+	case len(effects) == 0 && len(rec.guards) == 0 && len(rec.unverifiedCalls) > 0:
+		v.Auth, v.Why = StatusUnverified, rec.unverifiedCalls[0]
+	case len(effects) == 0 && len(rec.guards) == 0:
+		v.Auth = StatusMissing
+	default:
+		v.Auth = StatusAuthenticated
+	}
+	for _, e := range offending {
+		v.Offending = append(v.Offending, publicEffect(e))
+		if e.class == "write" {
+			v.Write = true
+		}
+	}
+	if v.Auth == StatusUnverified && v.Why == "" && len(rec.unverifiedCalls) > 0 {
+		v.Why = rec.unverifiedCalls[0]
+	}
+	return v
+}
+
+func publicEffect(e effect) Effect {
+	return Effect{Class: e.class, Category: e.category, What: e.what, File: e.file, Line: e.line}
+}
