@@ -1,0 +1,9 @@
+import { SignIn } from "@clerk/nextjs";
+
+export default function LoginPage() {
+  return (
+    <main className="login">
+      <SignIn path="/login" fallbackRedirectUrl="/projects" />
+    </main>
+  );
+}

@@ -1,0 +1,18 @@
+import { NextResponse } from "next/server";
+import { auth } from "@/auth";
+
+const publicPaths = new Set(["/", "/login"]);
+
+export default auth((request) => {
+  if (request.auth || publicPaths.has(request.nextUrl.pathname)) {
+    return NextResponse.next();
+  }
+
+  const loginUrl = new URL("/login", request.nextUrl.origin);
+  loginUrl.searchParams.set("callbackUrl", request.nextUrl.pathname);
+  return NextResponse.redirect(loginUrl);
+});
+
+export const config = {
+  matcher: ["/((?!api|_next/static|_next/image|favicon.ico).*)"],
+};
