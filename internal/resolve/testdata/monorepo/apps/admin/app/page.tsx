@@ -1,0 +1,1 @@
+import { Button } from "@shared/button";

@@ -1,0 +1,2 @@
+import Header from "@components/Header";
+export default function Home() { return <Header />; }

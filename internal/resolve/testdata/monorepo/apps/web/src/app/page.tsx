@@ -1,0 +1,2 @@
+import { Button } from "@/components/Button";
+export default function Page() { return <Button />; }

@@ -1,0 +1,1 @@
+export const format = (value: number) => value.toFixed(2);

@@ -1,0 +1,1 @@
+import { shared } from "yarn-shared/helpers";
