@@ -5,8 +5,6 @@ import (
 	"strings"
 	"sync"
 
-	sitter "github.com/smacker/go-tree-sitter"
-
 	"github.com/actionguard/actionguard/internal/module"
 	"github.com/actionguard/actionguard/internal/parse"
 )
@@ -43,7 +41,7 @@ type nodeKey struct {
 	name       string
 }
 
-func keyOf(m *module.Module, n *sitter.Node, name string) nodeKey {
+func keyOf(m *module.Module, n *parse.Node, name string) nodeKey {
 	return nodeKey{file: m.File.Path, start: n.StartByte(), end: n.EndByte(), name: name}
 }
 
@@ -197,7 +195,7 @@ func (a *Analyzer) declValue(m *module.Module, d *module.Decl, rec *recorder) va
 
 // exprValue evaluates a top-level expression of m. Its effects happen at
 // module load, not when an entry is called, so rec only tracks cycles.
-func (a *Analyzer) exprValue(m *module.Module, expr *sitter.Node, name string, rec *recorder) value {
+func (a *Analyzer) exprValue(m *module.Module, expr *parse.Node, name string, rec *recorder) value {
 	w := &walker{a: a, rec: rec, mod: m, env: newScope(nil)}
 	v, _ := w.eval(expr, state{}, false)
 	if v.name == "" {
@@ -223,7 +221,7 @@ func (a *Analyzer) isPolicyGuard(localName, sym string) bool {
 	return false
 }
 
-func position(n *sitter.Node) parse.Position { return parse.PositionOf(n) }
+func position(n *parse.Node) parse.Position { return parse.PositionOf(n) }
 
 func describe(f *funcRef) string {
 	if f == nil {

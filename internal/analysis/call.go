@@ -2,9 +2,8 @@ package analysis
 
 import (
 	"fmt"
+	"github.com/actionguard/actionguard/internal/parse"
 	"strings"
-
-	sitter "github.com/smacker/go-tree-sitter"
 
 	"github.com/actionguard/actionguard/internal/catalog"
 	"github.com/actionguard/actionguard/internal/module"
@@ -12,18 +11,18 @@ import (
 
 // callSite is one call being evaluated.
 type callSite struct {
-	node     *sitter.Node
+	node     *parse.Node
 	callee   value
 	receiver value
 	method   string
-	args     []*sitter.Node
+	args     []*parse.Node
 	argVals  []value
 	awaited  bool
 	// text is the callee as written, for messages ("db.insert").
 	text string
 }
 
-func (w *walker) call(n *sitter.Node, st state, awaited bool) (value, state) {
+func (w *walker) call(n *parse.Node, st state, awaited bool) (value, state) {
 	c := callSite{node: n, awaited: awaited}
 	fn := n.ChildByFieldName("function")
 	if fn == nil {
@@ -45,7 +44,7 @@ func (w *walker) call(n *sitter.Node, st state, awaited bool) (value, state) {
 
 	if args := n.ChildByFieldName("arguments"); args != nil {
 		if args.Type() == "template_string" {
-			c.args = []*sitter.Node{args}
+			c.args = []*parse.Node{args}
 		} else {
 			for i := 0; i < int(args.NamedChildCount()); i++ {
 				if a := args.NamedChild(i); a.Type() != "comment" {
@@ -371,7 +370,7 @@ func (w *walker) replay(s *summary, st state, via string) state {
 	return st
 }
 
-func (w *walker) addEffect(st state, class, category, what string, n *sitter.Node) {
+func (w *walker) addEffect(st state, class, category, what string, n *parse.Node) {
 	p := position(n)
 	w.rec.effects = append(w.rec.effects, effect{
 		class: class, category: category, what: what,

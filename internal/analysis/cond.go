@@ -1,12 +1,14 @@
 package analysis
 
 import (
-	sitter "github.com/smacker/go-tree-sitter"
+	"strings"
+
+	"github.com/actionguard/actionguard/internal/parse"
 )
 
 // cond evaluates a condition from st and returns the states on its true and
 // false branches, refined by what each branch proves about the caller.
-func (w *walker) cond(n *sitter.Node, st state) (t, f state) {
+func (w *walker) cond(n *parse.Node, st state) (t, f state) {
 	if n == nil || st.dead {
 		return st, st
 	}
@@ -32,7 +34,7 @@ func (w *walker) cond(n *sitter.Node, st state) (t, f state) {
 	return w.truthy(v, st), st
 }
 
-func (w *walker) binaryCond(n *sitter.Node, st state) (t, f state) {
+func (w *walker) binaryCond(n *parse.Node, st state) (t, f state) {
 	op := ""
 	if o := n.ChildByFieldName("operator"); o != nil {
 		op = w.text(o)
@@ -66,6 +68,13 @@ func (w *walker) binaryCond(n *sitter.Node, st state) (t, f state) {
 				return present, st
 			}
 			return st, present
+		case w.readsSecret(left) || w.readsSecret(right):
+			// A request value compared with a secret from configuration is
+			// machine-to-machine authentication: the equal branch is
+			// authenticated. Whether an unset secret opens it is judged by
+			// the fail-open-allowlist rule.
+			present = raise(st, Authenticated, "")
+			w.rec.guards = append(w.rec.guards, guardEvent{seq: w.rec.next(), name: "secret comparison"})
 		case isLiteral(right):
 			// session.user.role === "admin" can hold only when the path exists.
 			present = w.truthy(lv, st)
@@ -83,7 +92,7 @@ func (w *walker) binaryCond(n *sitter.Node, st state) (t, f state) {
 	return w.truthy(v, st), st
 }
 
-func isNullish(w *walker, n *sitter.Node) bool {
+func isNullish(w *walker, n *parse.Node) bool {
 	if n == nil {
 		return false
 	}
@@ -96,7 +105,7 @@ func isNullish(w *walker, n *sitter.Node) bool {
 	return false
 }
 
-func isLiteral(n *sitter.Node) bool {
+func isLiteral(n *parse.Node) bool {
 	if n == nil {
 		return false
 	}
@@ -112,10 +121,14 @@ func (w *walker) truthy(v value, st state) state {
 	switch v.kind {
 	case vIdentity:
 		if v.id.satisfiedBy(nil) {
+			l, why := Authenticated, ""
 			if v.id.unverified {
-				return raise(st, Unverified, v.id.why)
+				l, why = Unverified, v.id.why
 			}
-			return raise(st, Authenticated, "")
+			if l > st.level {
+				w.rec.guards = append(w.rec.guards, guardEvent{seq: w.rec.next(), name: v.id.origin})
+			}
+			return raise(st, l, why)
 		}
 	case vBool:
 		return raise(st, v.level, v.why)
@@ -131,4 +144,13 @@ func raise(st state, l Level, why string) state {
 		}
 	}
 	return st
+}
+
+// readsSecret reports whether an expression reads a value from process.env,
+// directly or inside a template string.
+func (w *walker) readsSecret(n *parse.Node) bool {
+	if n == nil {
+		return false
+	}
+	return strings.Contains(w.text(n), "process.env.") || strings.Contains(w.text(n), "process.env[")
 }

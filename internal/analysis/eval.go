@@ -1,16 +1,15 @@
 package analysis
 
 import (
+	"github.com/actionguard/actionguard/internal/parse"
 	"strings"
-
-	sitter "github.com/smacker/go-tree-sitter"
 
 	"github.com/actionguard/actionguard/internal/module"
 )
 
 // eval evaluates an expression from st. awaited is true when the expression
 // is the operand of await.
-func (w *walker) eval(n *sitter.Node, st state, awaited bool) (value, state) {
+func (w *walker) eval(n *parse.Node, st state, awaited bool) (value, state) {
 	if n == nil || st.dead {
 		return value{}, st
 	}
@@ -111,7 +110,7 @@ func (w *walker) eval(n *sitter.Node, st state, awaited bool) (value, state) {
 	return value{kind: vUnknown}, st
 }
 
-func isTypeNode(n *sitter.Node) bool {
+func isTypeNode(n *parse.Node) bool {
 	switch n.Type() {
 	case "type_annotation", "type_arguments", "type_identifier", "predefined_type", "generic_type",
 		"object_type", "union_type", "intersection_type", "array_type", "tuple_type", "literal_type",
@@ -167,7 +166,7 @@ func (w *walker) member(obj value, name string) value {
 	return member(obj, name)
 }
 
-func (w *walker) binary(n *sitter.Node, st state) (value, state) {
+func (w *walker) binary(n *parse.Node, st state) (value, state) {
 	op := ""
 	if o := n.ChildByFieldName("operator"); o != nil {
 		op = w.text(o)
@@ -192,7 +191,7 @@ func (w *walker) binary(n *sitter.Node, st state) (value, state) {
 	return value{kind: vUnknown}, st
 }
 
-func (w *walker) construct(n *sitter.Node, st state) (value, state) {
+func (w *walker) construct(n *parse.Node, st state) (value, state) {
 	ctor, st := w.eval(n.ChildByFieldName("constructor"), st, false)
 	if args := n.ChildByFieldName("arguments"); args != nil {
 		for i := 0; i < int(args.NamedChildCount()); i++ {

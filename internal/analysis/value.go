@@ -13,9 +13,8 @@
 package analysis
 
 import (
+	"github.com/actionguard/actionguard/internal/parse"
 	"strings"
-
-	sitter "github.com/smacker/go-tree-sitter"
 
 	"github.com/actionguard/actionguard/internal/module"
 )
@@ -190,7 +189,7 @@ func equalPath(a, b []string) bool {
 // funcRef is a project function: its node and the module that holds it.
 type funcRef struct {
 	mod  *module.Module
-	node *sitter.Node
+	node *parse.Node
 	// env is the enclosing scope of a nested function, nil for a top-level one.
 	env *scope
 	// name is the function's name, or how the code referred to it.

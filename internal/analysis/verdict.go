@@ -1,9 +1,8 @@
 package analysis
 
 import (
+	"github.com/actionguard/actionguard/internal/parse"
 	"sort"
-
-	sitter "github.com/smacker/go-tree-sitter"
 
 	"github.com/actionguard/actionguard/internal/module"
 )
@@ -23,7 +22,7 @@ type Target struct {
 	// Node is a function to walk, or an expression whose value is the
 	// entry: a wrapped function (withAuth(fn)), an action built from a
 	// client (client.action(fn)), or a reference to a function.
-	Node *sitter.Node
+	Node *parse.Node
 	// Path is the destructuring path from Node's value to the entry, for
 	// export const { GET, POST } = handlers.
 	Path []string

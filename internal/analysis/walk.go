@@ -1,7 +1,7 @@
 package analysis
 
 import (
-	sitter "github.com/smacker/go-tree-sitter"
+	"github.com/actionguard/actionguard/internal/parse"
 
 	"github.com/actionguard/actionguard/internal/module"
 )
@@ -27,11 +27,11 @@ type returned struct {
 	v  value
 }
 
-func (w *walker) text(n *sitter.Node) string { return w.mod.File.Text(n) }
+func (w *walker) text(n *parse.Node) string { return w.mod.File.Text(n) }
 
 // walkFunction walks fn's body from st and returns the join of the states
 // at its normal returns (dead when it never returns normally).
-func (w *walker) walkFunction(fn *sitter.Node, st state) state {
+func (w *walker) walkFunction(fn *parse.Node, st state) state {
 	w.bindParams(fn)
 	body := fn.ChildByFieldName("body")
 	if body == nil {
@@ -61,7 +61,7 @@ func (w *walker) ret(st state, v value) {
 	w.returns = append(w.returns, returned{st: st, v: v})
 }
 
-func (w *walker) bindParams(fn *sitter.Node) {
+func (w *walker) bindParams(fn *parse.Node) {
 	params := fn.ChildByFieldName("parameters")
 	if params == nil {
 		if p := fn.ChildByFieldName("parameter"); p != nil {
@@ -80,7 +80,7 @@ func (w *walker) bindParams(fn *sitter.Node) {
 	}
 }
 
-func (w *walker) bindParam(p *sitter.Node, index int) {
+func (w *walker) bindParam(p *parse.Node, index int) {
 	for _, b := range module.PatternBindings(w.mod.File, p, nil) {
 		key := itoa(index)
 		for _, step := range b.Path {
@@ -111,7 +111,7 @@ func itoa(i int) string {
 
 // hoist binds the function declarations of a block before it runs, as
 // JavaScript does.
-func (w *walker) hoist(block *sitter.Node) {
+func (w *walker) hoist(block *parse.Node) {
 	for i := 0; i < int(block.NamedChildCount()); i++ {
 		s := block.NamedChild(i)
 		if s.Type() == "function_declaration" {
@@ -122,7 +122,7 @@ func (w *walker) hoist(block *sitter.Node) {
 	}
 }
 
-func (w *walker) block(b *sitter.Node, st state) state {
+func (w *walker) block(b *parse.Node, st state) state {
 	for i := 0; i < int(b.NamedChildCount()); i++ {
 		if st.dead {
 			return st
@@ -132,7 +132,7 @@ func (w *walker) block(b *sitter.Node, st state) state {
 	return st
 }
 
-func (w *walker) stmt(n *sitter.Node, st state) state {
+func (w *walker) stmt(n *parse.Node, st state) state {
 	if st.dead {
 		return st
 	}
@@ -216,7 +216,7 @@ func (w *walker) stmt(n *sitter.Node, st state) state {
 	return st
 }
 
-func (w *walker) declaration(n *sitter.Node, st state) state {
+func (w *walker) declaration(n *parse.Node, st state) state {
 	for i := 0; i < int(n.NamedChildCount()); i++ {
 		d := n.NamedChild(i)
 		if d.Type() != "variable_declarator" {
@@ -233,7 +233,7 @@ func (w *walker) declaration(n *sitter.Node, st state) state {
 
 // bind assigns v to a binding pattern. Binding an identity marks the path:
 // from here on, an effect without a check is auth-not-enforced.
-func (w *walker) bind(pattern *sitter.Node, v value, st state) state {
+func (w *walker) bind(pattern *parse.Node, v value, st state) state {
 	if pattern == nil {
 		return st
 	}
@@ -266,7 +266,7 @@ func (w *walker) bind(pattern *sitter.Node, v value, st state) state {
 	return st
 }
 
-func (w *walker) try(n *sitter.Node, st state) state {
+func (w *walker) try(n *parse.Node, st state) state {
 	start := st
 	w.tryGuards = len(w.rec.guards)
 	out := w.stmt(n.ChildByFieldName("body"), st)
@@ -304,7 +304,7 @@ func (w *walker) try(n *sitter.Node, st state) state {
 	return out
 }
 
-func (w *walker) switchStatement(n *sitter.Node, st state) state {
+func (w *walker) switchStatement(n *parse.Node, st state) state {
 	_, st = w.eval(n.ChildByFieldName("value"), st, false)
 	body := n.ChildByFieldName("body")
 	if body == nil {

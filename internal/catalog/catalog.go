@@ -119,7 +119,7 @@ func index() *ruleIndex {
 		theIndex = &ruleIndex{exact: map[string][]int{}}
 		for i, r := range Rules {
 			module, _, _ := strings.Cut(r.Pattern, "#")
-			if strings.ContainsAny(module, "*?[") {
+			if strings.Contains(module, "*") {
 				theIndex.pattern = append(theIndex.pattern, i)
 			} else {
 				theIndex.exact[module] = append(theIndex.exact[module], i)
@@ -154,10 +154,20 @@ func matchSymbol(pattern, sym string) bool {
 	if !ok1 || !ok2 {
 		return false
 	}
-	if ok, _ := path.Match(pm, sm); !ok {
+	if !matchModule(pm, sm) {
 		return false
 	}
 	return matchSegments(splitPath(pp), splitPath(sp))
+}
+
+// matchModule matches a module pattern: "*" matches any module, a trailing
+// "*" any module with that prefix ("drizzle-orm*" covers every driver
+// subpath), and anything else only itself.
+func matchModule(pattern, module string) bool {
+	if prefix, ok := strings.CutSuffix(pattern, "*"); ok {
+		return strings.HasPrefix(module, prefix)
+	}
+	return pattern == module
 }
 
 // splitPath splits a symbol path at dots that are outside parentheses.

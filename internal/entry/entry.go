@@ -9,8 +9,6 @@ import (
 	"regexp"
 	"strings"
 
-	sitter "github.com/smacker/go-tree-sitter"
-
 	"github.com/actionguard/actionguard/internal/analysis"
 	"github.com/actionguard/actionguard/internal/module"
 	"github.com/actionguard/actionguard/internal/parse"
@@ -97,7 +95,7 @@ func Find(prog *module.Program, m *module.Module, rel string) []Entry {
 
 type nodeKey struct{ start, end uint32 }
 
-func key(n *sitter.Node) nodeKey { return nodeKey{n.StartByte(), n.EndByte()} }
+func key(n *parse.Node) nodeKey { return nodeKey{n.StartByte(), n.EndByte()} }
 
 func isHTTPMethod(name string) bool {
 	for _, m := range HTTPMethods {
@@ -154,7 +152,7 @@ func exportEntry(prog *module.Program, m *module.Module, rel, name, kind string)
 
 // callable reports whether an initializer can produce a function: literals
 // such as export const revalidate = 60 cannot.
-func callable(n *sitter.Node) bool {
+func callable(n *parse.Node) bool {
 	switch n.Type() {
 	case "number", "string", "template_string", "true", "false", "null", "undefined", "array", "regex":
 		return false
@@ -169,8 +167,8 @@ func callable(n *sitter.Node) bool {
 func inlineActions(m *module.Module, rel string, exported map[nodeKey]bool) []Entry {
 	var out []Entry
 	anonymous := map[string]int{}
-	var visit func(n *sitter.Node)
-	visit = func(n *sitter.Node) {
+	var visit func(n *parse.Node)
+	visit = func(n *parse.Node) {
 		if module.IsFunction(n) {
 			if body := n.ChildByFieldName("body"); body != nil && body.Type() == "statement_block" && hasUseServer(m.File, body) && !exported[key(n)] {
 				name := inlineName(m.File, n, anonymous)
@@ -197,7 +195,7 @@ func inlineActions(m *module.Module, rel string, exported map[nodeKey]bool) []En
 	return out
 }
 
-func hasUseServer(f *parse.File, body *sitter.Node) bool {
+func hasUseServer(f *parse.File, body *parse.Node) bool {
 	for _, d := range module.Directives(f, body) {
 		if d == "use server" {
 			return true
@@ -208,7 +206,7 @@ func hasUseServer(f *parse.File, body *sitter.Node) bool {
 
 // exportStatementOf returns the export statement that declares n directly,
 // so that an exported inline action is located at its export line.
-func exportStatementOf(n *sitter.Node) *sitter.Node {
+func exportStatementOf(n *parse.Node) *parse.Node {
 	p := n.Parent()
 	for p != nil && (p.Type() == "variable_declarator" || p.Type() == "lexical_declaration") {
 		p = p.Parent()
@@ -221,7 +219,7 @@ func exportStatementOf(n *sitter.Node) *sitter.Node {
 
 // inlineName names an inline action: its own name, prefixed by the nearest
 // enclosing named function, or "$N" for the Nth anonymous one there.
-func inlineName(f *parse.File, n *sitter.Node, anonymous map[string]int) string {
+func inlineName(f *parse.File, n *parse.Node, anonymous map[string]int) string {
 	own := functionName(f, n)
 	enclosing := ""
 	for p := n.Parent(); p != nil; p = p.Parent() {
@@ -242,7 +240,7 @@ func inlineName(f *parse.File, n *sitter.Node, anonymous map[string]int) string 
 	return enclosing + "." + own
 }
 
-func functionName(f *parse.File, n *sitter.Node) string {
+func functionName(f *parse.File, n *parse.Node) string {
 	if name := n.ChildByFieldName("name"); name != nil {
 		return f.Text(name)
 	}

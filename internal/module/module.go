@@ -7,8 +7,6 @@ package module
 import (
 	"strings"
 
-	sitter "github.com/smacker/go-tree-sitter"
-
 	"github.com/actionguard/actionguard/internal/parse"
 )
 
@@ -39,7 +37,7 @@ type Import struct {
 	// Name is the imported name, "default" for a default import, or "*" for
 	// a namespace import.
 	Name string
-	Node *sitter.Node
+	Node *parse.Node
 }
 
 // Export is one named export.
@@ -49,12 +47,12 @@ type Export struct {
 	Local string
 	// Value is the exported expression or declaration when the export has no
 	// binding of its own (export default async () => {}).
-	Value *sitter.Node
+	Value *parse.Node
 	// From and Name describe a re-export: export { Name as X } from "From".
 	From string
 	Name string
 	// Node is where the export is written, the location of its entry.
-	Node *sitter.Node
+	Node *parse.Node
 	// TypeOnly marks exports that vanish at compile time.
 	TypeOnly bool
 }
@@ -63,16 +61,16 @@ type Export struct {
 type StarExport struct {
 	Specifier string
 	As        string
-	Node      *sitter.Node
+	Node      *parse.Node
 }
 
 // Decl is one top-level binding.
 type Decl struct {
 	Name string
 	// Node is the function or class declaration, or the variable declarator.
-	Node *sitter.Node
+	Node *parse.Node
 	// Init is the initializer of a variable declarator, else nil.
-	Init *sitter.Node
+	Init *parse.Node
 	// Path is the destructuring path from Init to this binding:
 	// const { auth } = NextAuth(c) gives ["auth"].
 	Path []string
@@ -105,7 +103,7 @@ func Extract(f *parse.File) *Module {
 // Directives returns the directive prologue of a program or statement block:
 // the string literal statements before any other statement. Comments do not
 // end the prologue.
-func Directives(f *parse.File, block *sitter.Node) []string {
+func Directives(f *parse.File, block *parse.Node) []string {
 	var out []string
 	for i := 0; i < int(block.NamedChildCount()); i++ {
 		s := block.NamedChild(i)
@@ -131,7 +129,7 @@ func Unquote(s string) string {
 	return s
 }
 
-func (m *Module) statement(s *sitter.Node) {
+func (m *Module) statement(s *parse.Node) {
 	f := m.File
 	switch s.Type() {
 	case "import_statement":
@@ -149,7 +147,7 @@ func (m *Module) statement(s *sitter.Node) {
 	}
 }
 
-func (m *Module) importStatement(s *sitter.Node) {
+func (m *Module) importStatement(s *parse.Node) {
 	f := m.File
 	source := s.ChildByFieldName("source")
 	if source == nil {
@@ -192,7 +190,7 @@ func (m *Module) importStatement(s *sitter.Node) {
 
 // isTypeOnly reports an import or export written with the type keyword,
 // which TypeScript erases.
-func isTypeOnly(f *parse.File, n *sitter.Node) bool {
+func isTypeOnly(f *parse.File, n *parse.Node) bool {
 	for i := 0; i < int(n.ChildCount()); i++ {
 		c := n.Child(i)
 		if c.Type() == "type" || (!c.IsNamed() && f.Text(c) == "type") {
@@ -215,7 +213,7 @@ func (m *Module) addExport(name string, e Export) {
 	m.Exports[name] = e
 }
 
-func (m *Module) exportStatement(s *sitter.Node) {
+func (m *Module) exportStatement(s *parse.Node) {
 	f := m.File
 	if isTypeOnly(f, s) {
 		return
@@ -298,7 +296,7 @@ func (m *Module) exportStatement(s *sitter.Node) {
 
 // variableDeclaration records the bindings of a const/let/var statement and
 // returns their names in source order.
-func (m *Module) variableDeclaration(s *sitter.Node) []string {
+func (m *Module) variableDeclaration(s *parse.Node) []string {
 	var names []string
 	for i := 0; i < int(s.NamedChildCount()); i++ {
 		d := s.NamedChild(i)
@@ -319,14 +317,14 @@ func (m *Module) variableDeclaration(s *sitter.Node) []string {
 type Binding struct {
 	Name string
 	Path []string
-	Node *sitter.Node
+	Node *parse.Node
 	// Rest marks a ...rest element, which holds the remaining properties.
 	Rest bool
 }
 
 // PatternBindings lists the names a binding pattern introduces. An array
 // element's path step is its index.
-func PatternBindings(f *parse.File, pattern *sitter.Node, prefix []string) []Binding {
+func PatternBindings(f *parse.File, pattern *parse.Node, prefix []string) []Binding {
 	if pattern == nil {
 		return nil
 	}
@@ -393,7 +391,7 @@ func itoa(i int) string {
 	return itoa(i/10) + digits[i%10:i%10+1]
 }
 
-func childOfType(n *sitter.Node, typ string) *sitter.Node {
+func childOfType(n *parse.Node, typ string) *parse.Node {
 	for i := 0; i < int(n.NamedChildCount()); i++ {
 		if c := n.NamedChild(i); c.Type() == typ {
 			return c
@@ -403,7 +401,7 @@ func childOfType(n *sitter.Node, typ string) *sitter.Node {
 }
 
 // IsFunction reports whether n is a function-valued node.
-func IsFunction(n *sitter.Node) bool {
+func IsFunction(n *parse.Node) bool {
 	if n == nil {
 		return false
 	}
@@ -416,7 +414,7 @@ func IsFunction(n *sitter.Node) bool {
 }
 
 // IsAsync reports whether a function node carries the async keyword.
-func IsAsync(f *parse.File, n *sitter.Node) bool {
+func IsAsync(f *parse.File, n *parse.Node) bool {
 	for i := 0; i < int(n.ChildCount()); i++ {
 		c := n.Child(i)
 		if !c.IsNamed() && c.Type() == "async" {

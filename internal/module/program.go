@@ -5,8 +5,6 @@ import (
 	"sort"
 	"sync"
 
-	sitter "github.com/smacker/go-tree-sitter"
-
 	"github.com/actionguard/actionguard/internal/parse"
 )
 
@@ -96,7 +94,7 @@ type Symbol struct {
 	Module *Module
 	Decl   *Decl
 	// Value is an exported expression with no binding (export default f()).
-	Value *sitter.Node
+	Value *parse.Node
 	// External names a binding of an npm package as "specifier#name", with
 	// "default" and "*" as names for default and namespace imports.
 	External string

@@ -22,13 +22,12 @@ import (
 	"github.com/smacker/go-tree-sitter/typescript/typescript"
 )
 
-// File is one parsed source file. Its tree is read-only after Parse returns,
-// so many goroutines may walk it at once.
+// File is one parsed source file. Its tree is immutable after Parse
+// returns, so many goroutines may walk it at once.
 type File struct {
 	Path string // absolute path
 	Src  []byte
-	Tree *sitter.Tree
-	Root *sitter.Node
+	Root *Node
 	// SyntaxError is the position of the first ERROR or MISSING node, or zero
 	// when the file parsed cleanly.
 	SyntaxError Position
@@ -113,14 +112,18 @@ func Parse(path string, src []byte) (*File, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: parse failed: %w", path, err)
 	}
-	f := &File{Path: path, Src: src, Tree: tree, Root: tree.RootNode()}
+	cursor := sitter.NewTreeCursor(tree.RootNode())
+	root := convert(cursor, nil)
+	cursor.Close()
+	tree.Close()
+	f := &File{Path: path, Src: src, Root: root}
 	if f.Root.HasError() {
 		f.SyntaxError = firstError(f.Root)
 	}
 	return f, nil
 }
 
-func firstError(n *sitter.Node) Position {
+func firstError(n *Node) Position {
 	if n.IsError() || n.IsMissing() {
 		return PositionOf(n)
 	}
@@ -134,13 +137,13 @@ func firstError(n *sitter.Node) Position {
 }
 
 // PositionOf returns the 1-based start position of n.
-func PositionOf(n *sitter.Node) Position {
+func PositionOf(n *Node) Position {
 	p := n.StartPoint()
 	return Position{Line: int(p.Row) + 1, Column: int(p.Column) + 1}
 }
 
 // Text returns the source text of n.
-func (f *File) Text(n *sitter.Node) string {
+func (f *File) Text(n *Node) string {
 	if n == nil {
 		return ""
 	}

@@ -135,7 +135,7 @@ workspace package), or declare it in actionguard.json under
 		Summary:  "The policy opens an entry to the public with no reason.",
 		Why: `Opening an entry is a decision someone must be able to review later. Without a
 reason nobody knows whether it was meant or a shortcut.`,
-		Fix: `Add "reason" to the policy rule, or text after "--" in the inline comment.`,
+		Fix:     `Add "reason" to the policy rule, or text after "--" in the inline comment.`,
 		Example: `// actionguard: public -- newsletter form, rate limited by IP`,
 	},
 	{
