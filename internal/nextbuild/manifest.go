@@ -29,6 +29,8 @@ type Action struct {
 	ID string `json:"id"`
 	// Module is the source file that defines the action, relative to the
 	// project root that Next.js used, with forward slashes.
+	// NOTE: in a monorepo Next.js may pick the workspace root as its
+	// project root, and then Module starts with the app's folder.
 	Module string `json:"module"`
 	// Export is the export name in Module: "default" for a default export,
 	// and "$$RSC_SERVER_ACTION_<n>" for the n-th inline action (counting

@@ -16,9 +16,9 @@ import (
 	"github.com/actionguard/actionguard/internal/nextbuild"
 )
 
-// Outcome is how the server responded to one action call. From outside, a
-// guard that throws and an input check that throws look the same, so no
-// outcome says whether the caller was rejected.
+// Outcome is the class of the server's response to one action call. From
+// outside, a guard that throws and an input check that throws look the
+// same, so no outcome claims that the caller was rejected.
 type Outcome string
 
 const (

@@ -18,7 +18,7 @@ import (
 )
 
 // localhostTimeout bounds the look-up of "localhost", the only name that
-// CheckTarget resolves. The answer normally comes from the hosts file.
+// CheckTarget resolves. The address normally comes from the hosts file.
 const localhostTimeout = 2 * time.Second
 
 // resolver looks up "localhost"; tests replace it to prove that no other
@@ -28,7 +28,7 @@ var resolver = net.DefaultResolver
 // CheckTarget parses rawURL as the base URL of the app to probe and
 // returns it. Unless allowRemote is set, the host must be a loopback
 // address (127.0.0.0/8, ::1) or "localhost" that resolves only to
-// loopback addresses; every other name is rejected without a DNS look-up.
+// loopback addresses. Every other name is rejected without a DNS look-up.
 // The URL must use http or https and carry no query or fragment; its path,
 // if any, is the prefix put before each page path (a basePath).
 func CheckTarget(rawURL string, allowRemote bool) (*url.URL, error) {
