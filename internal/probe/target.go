@@ -29,8 +29,8 @@ var resolver = net.DefaultResolver
 // returns it. Unless allowRemote is set, the host must be a loopback
 // address (127.0.0.0/8, ::1) or "localhost" that resolves only to
 // loopback addresses. Every other name is rejected without a DNS look-up.
-// The URL must use http or https and carry no query or fragment; its path,
-// if any, is the prefix put before each page path (a basePath).
+// The URL must use http or https and carry no query or fragment. Its
+// path, if any, is the prefix put before each page path (a basePath).
 func CheckTarget(rawURL string, allowRemote bool) (*url.URL, error) {
 	target, err := url.Parse(rawURL)
 	if err != nil {

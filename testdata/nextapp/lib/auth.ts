@@ -7,7 +7,7 @@ import { redirect } from "next/navigation";
 export const SESSION_VALUE = "fixture-session";
 
 // Returns the signed-in user, redirects to /login when the session cookie
-// is missing, and throws when it holds an unknown value.
+// is missing, and throws when it contains an unknown value.
 export async function requireUser(): Promise<{ id: string }> {
   const session = (await cookies()).get("session");
   if (!session) {
