@@ -30,13 +30,17 @@ type Point struct {
 func convert(c *sitter.TreeCursor, parent *Node) *Node {
 	sn := c.CurrentNode()
 	n := &Node{
-		typ:      sn.Type(),
-		named:    sn.IsNamed(),
-		missing:  sn.IsMissing(),
-		hasError: sn.HasError(),
-		start:    sn.StartByte(),
-		end:      sn.EndByte(),
-		parent:   parent,
+		typ:    sn.Type(),
+		named:  sn.IsNamed(),
+		start:  sn.StartByte(),
+		end:    sn.EndByte(),
+		parent: parent,
+	}
+	// A node below an error-free parent is error-free too, which saves two
+	// cgo calls for almost every node.
+	if parent == nil || parent.hasError {
+		n.missing = sn.IsMissing()
+		n.hasError = sn.HasError() || n.missing
 	}
 	p := sn.StartPoint()
 	n.point = Point{Row: p.Row, Column: p.Column}
