@@ -76,7 +76,9 @@ func (w *walker) apply(c callSite, st state) (value, state) {
 		return w.clientMethod(c, st)
 	case vPending:
 		if c.method == "catch" {
-			// requireUser().catch(() => null) swallows the guard's rejection.
+			// requireUser().catch(() => null) swallows the guard's rejection, so
+			// the guard ran but its failure does not leave the function.
+			st.identityRead = true
 			return value{kind: vUnknown}, w.invokeArgs(c, st, st.level)
 		}
 		return value{kind: vUnknown}, w.invokeArgs(c, st, st.level)
