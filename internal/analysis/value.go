@@ -210,6 +210,9 @@ type funcRef struct {
 type clientInfo struct {
 	zsa     bool
 	effects []effect
+	// identityRead marks a chain whose middleware read the identity and
+	// still called next when it was missing.
+	identityRead bool
 }
 
 // member returns the value of v.name.
