@@ -74,8 +74,8 @@ type recorder struct {
 	guards  []guardEvent
 	seq     int
 	// callbacks maps parameter keys of the summarized function to the
-	// weakest level at which they are invoked.
-	callbacks map[string]Level
+	// join of the states in which they are invoked.
+	callbacks map[string]state
 	// tainted marks results that depend on a cycle cut, which must not be
 	// memoized because they depend on where the analysis started.
 	tainted bool
@@ -88,7 +88,7 @@ type recorder struct {
 }
 
 func newRecorder(parent *recorder) *recorder {
-	r := &recorder{callbacks: map[string]Level{}, active: map[nodeKey]bool{}}
+	r := &recorder{callbacks: map[string]state{}, active: map[nodeKey]bool{}}
 	if parent != nil {
 		r.active = parent.active
 		r.depth = parent.depth + 1

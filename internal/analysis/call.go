@@ -76,7 +76,9 @@ func (w *walker) apply(c callSite, st state) (value, state) {
 		return w.clientMethod(c, st)
 	case vPending:
 		if c.method == "catch" {
-			// requireUser().catch(() => null) swallows the guard's rejection.
+			// requireUser().catch(() => null) swallows the guard's rejection, so
+			// the guard ran but its failure does not leave the function.
+			st.identityRead = true
 			return value{kind: vUnknown}, w.invokeArgs(c, st, st.level)
 		}
 		return value{kind: vUnknown}, w.invokeArgs(c, st, st.level)
@@ -86,7 +88,7 @@ func (w *walker) apply(c callSite, st state) (value, state) {
 	case vFunc:
 		return w.callProject(c, st)
 	case vParam:
-		w.recordCallback(c.callee.param, st.level)
+		w.recordCallback(c.callee.param, st)
 		st = w.paramFallback(c, st)
 		return value{kind: vUnknown}, w.invokeArgs(c, st, st.level)
 	case vSym:
@@ -100,11 +102,12 @@ func (w *walker) apply(c callSite, st state) (value, state) {
 }
 
 // recordCallback notes that a parameter of the summarized function is
-// called at level l.
-func (w *walker) recordCallback(param string, l Level) {
-	if old, ok := w.rec.callbacks[param]; !ok || l < old {
-		w.rec.callbacks[param] = l
+// called in state st.
+func (w *walker) recordCallback(param string, st state) {
+	if old, ok := w.rec.callbacks[param]; ok {
+		st = join(old, st)
 	}
+	w.rec.callbacks[param] = state{level: st.level, identityRead: st.identityRead, why: st.why}
 }
 
 // paramFallback classes calls on parameters named like database clients
@@ -167,6 +170,10 @@ func (w *walker) callSymbol(c callSite, st state) (value, state) {
 		return value{kind: vProcedure, level: level, client: info, name: c.text}, st
 	case catalog.Invoker:
 		return called(c.callee), w.invokeArgs(c, st, st.level)
+	case catalog.PassThrough:
+		if len(c.argVals) > 0 && c.argVals[0].kind == vFunc {
+			return c.argVals[0], st
+		}
 	}
 	st = w.invokeArgs(c, st, st.level)
 	return called(c.callee), st
@@ -307,11 +314,13 @@ func (w *walker) callProject(c callSite, st state) (value, state) {
 		if v.kind != vFunc {
 			continue
 		}
-		l, ok := s.callbacks[itoa(i)]
+		cb, ok := s.callbacks[itoa(i)]
 		if !ok {
-			l = Anonymous
+			cb = state{}
 		}
-		w.invoke(v.fn, st, l)
+		inner := st
+		inner.identityRead = st.identityRead || cb.identityRead
+		w.invoke(v.fn, inner, cb.level)
 	}
 	if s.neverReturns {
 		return value{}, state{dead: true}
@@ -333,7 +342,7 @@ func (w *walker) inlineCall(c callSite, st state) (value, state) {
 	if w.rec.depth > maxDepth {
 		return value{kind: vUnknown}, st
 	}
-	inner := &walker{a: w.a, rec: w.rec, mod: f.mod, env: newScope(f.env), paramsAsInput: true}
+	inner := &walker{a: w.a, rec: w.rec, mod: f.mod, env: newScope(f.env), paramsAsInput: true, args: c.argVals}
 	w.rec.depth++
 	out := inner.walkFunction(f.node, st)
 	w.rec.depth--

@@ -17,9 +17,13 @@ func (w *walker) clientMethod(c callSite, st state) (value, state) {
 		if len(c.argVals) == 0 || c.argVals[0].kind != vFunc {
 			return recv, st
 		}
-		level, effects := w.middlewareLevel(c.argVals[0].fn)
-		next := &clientInfo{zsa: info.zsa, effects: append(append([]effect{}, info.effects...), liftEffects(effects, recv.level)...)}
-		return value{kind: vClient, level: maxLevel(recv.level, level), client: next, name: c.text}, st
+		at, effects := w.middlewareLevel(c.argVals[0].fn)
+		next := &clientInfo{
+			zsa:          info.zsa,
+			effects:      append(append([]effect{}, info.effects...), liftEffects(effects, recv.level)...),
+			identityRead: info.identityRead || at.identityRead,
+		}
+		return value{kind: vClient, level: maxLevel(recv.level, at.level), client: next, name: c.text}, st
 
 	case "action", "stateAction":
 		return w.buildAction(c, recv, info, st)
@@ -53,9 +57,9 @@ func (w *walker) buildAction(c callSite, recv value, info *clientInfo, st state)
 }
 
 // middlewareLevel walks a next-safe-action middleware and returns the
-// weakest level at which it calls next, and the effects it causes. A
+// join of the states in which it calls next, and the effects it causes. A
 // middleware that never calls next stops every action built on it.
-func (w *walker) middlewareLevel(f *funcRef) (Level, []effect) {
+func (w *walker) middlewareLevel(f *funcRef) (state, []effect) {
 	rec := newRecorder(w.rec)
 	inner := &walker{a: w.a, rec: rec, mod: f.mod, env: newScope(f.env)}
 	if f.env == nil {
@@ -63,18 +67,16 @@ func (w *walker) middlewareLevel(f *funcRef) (Level, []effect) {
 	}
 	inner.walkFunction(f.node, state{})
 	w.rec.unverifiedCalls = append(w.rec.unverifiedCalls, rec.unverifiedCalls...)
-	level := Authenticated
-	found := false
-	for key, l := range rec.callbacks {
+	at := state{dead: true}
+	for key, st := range rec.callbacks {
 		if key == "0.next" || key == "1" {
-			found = true
-			level = minLevel(level, l)
+			at = join(at, st)
 		}
 	}
-	if !found {
-		level = Authenticated
+	if at.dead {
+		return state{level: Authenticated}, rec.effects
 	}
-	return level, rec.effects
+	return at, rec.effects
 }
 
 // handlerLevel returns the level every normal return of a zsa procedure

@@ -16,9 +16,9 @@ type summary struct {
 	// effects are the side effects the function may cause, each with the
 	// level it runs at relative to an anonymous caller.
 	effects []effect
-	// callbacks maps parameter keys to the weakest level at which the
+	// callbacks maps parameter keys to the join of the states in which the
 	// function calls them: withAuth(fn) calls fn only when authenticated.
-	callbacks map[string]Level
+	callbacks map[string]state
 	// returns is the abstract value the function returns: an identity for
 	// getCurrentUser(), a library client for createClient().
 	returns         value
@@ -40,7 +40,7 @@ func (a *Analyzer) summarize(f *funcRef, rec *recorder) *summary {
 	}
 	if rec.active[key] || rec.depth > maxDepth {
 		rec.tainted = true
-		return &summary{callbacks: map[string]Level{}, tainted: true}
+		return &summary{callbacks: map[string]state{}, tainted: true}
 	}
 	rec.active[key] = true
 	s = a.computeSummary(f, rec)

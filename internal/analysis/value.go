@@ -65,7 +65,18 @@ func join(a, b state) state {
 	if b.dead {
 		return a
 	}
-	out := state{level: minLevel(a.level, b.level), identityRead: a.identityRead || b.identityRead}
+	out := state{level: minLevel(a.level, b.level)}
+	// The identity counts as read only when every path at the weaker level
+	// read it: a guard on one branch leaves the other branch with nothing
+	// read at all, which is a missing check, not an unenforced one.
+	switch {
+	case a.level < b.level:
+		out.identityRead = a.identityRead
+	case b.level < a.level:
+		out.identityRead = b.identityRead
+	default:
+		out.identityRead = a.identityRead && b.identityRead
+	}
 	switch {
 	case a.level == out.level && a.why != "":
 		out.why = a.why
@@ -199,6 +210,9 @@ type funcRef struct {
 type clientInfo struct {
 	zsa     bool
 	effects []effect
+	// identityRead marks a chain whose middleware read the identity and
+	// still called next when it was missing.
+	identityRead bool
 }
 
 // member returns the value of v.name.

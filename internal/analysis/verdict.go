@@ -66,6 +66,9 @@ func (a *Analyzer) run(w *walker, t Target) {
 		w.walkFunction(t.Node, state{})
 		return
 	}
+	if t.Node.Type() == "call_expression" && len(t.Path) == 0 && a.runWrapped(w, t.Node) {
+		return
+	}
 	v, _ := w.eval(t.Node, state{}, false)
 	for _, step := range t.Path {
 		v = w.member(v, step)
@@ -79,7 +82,7 @@ func (a *Analyzer) run(w *walker, t Target) {
 		if v.level > Anonymous {
 			w.rec.guards = append(w.rec.guards, guardEvent{seq: w.rec.next(), name: v.name})
 		}
-		w.invoke(v.fn, state{}, v.level)
+		w.invoke(v.fn, state{identityRead: v.client.identityRead}, v.level)
 	case vFunc:
 		if t.Node.Type() == "call_expression" {
 			// The wrapper's summary already accounted for the function it
@@ -93,6 +96,55 @@ func (a *Analyzer) run(w *walker, t Target) {
 		}
 		w.invoke(v.fn, state{}, Anonymous)
 	}
+}
+
+// runWrapped analyzes an entry built by a project wrapper, such as
+// withAuth(async (user, input) => ...), by walking the function the wrapper
+// returns with the wrapped function bound to its parameter. The callback
+// then runs at its place in the order of events, so a check the wrapper
+// makes after calling it is reported as a guard after the effect. It
+// returns false when the call is not of that shape.
+func (a *Analyzer) runWrapped(w *walker, call *parse.Node) bool {
+	callee := call.ChildByFieldName("function")
+	if callee == nil || callee.Type() != "identifier" {
+		return false
+	}
+	fv := w.identifier(w.text(callee))
+	if fv.kind != vFunc || fv.fn == nil || fv.fn.env != nil || !module.IsFunction(fv.fn.node) {
+		return false
+	}
+	if a.isPolicyGuard(w.text(callee), "") || a.isPolicyGuard(fv.fn.name, "") {
+		return false
+	}
+
+	// The wrapper itself runs once, when the module loads, so its own
+	// effects go to a scratch recorder and are not counted for the entry.
+	scratch := newRecorder(w.rec)
+	var args []value
+	if list := call.ChildByFieldName("arguments"); list != nil {
+		for i := 0; i < int(list.NamedChildCount()); i++ {
+			if arg := list.NamedChild(i); arg.Type() != "comment" {
+				v, _ := (&walker{a: a, rec: scratch, mod: w.mod, env: w.env}).eval(arg, state{}, false)
+				args = append(args, v)
+			}
+		}
+	}
+	wrapper := &walker{a: a, rec: scratch, mod: fv.fn.mod, env: newScope(nil), args: args}
+	wrapper.walkFunction(fv.fn.node, state{})
+
+	var returned *funcRef
+	for _, r := range wrapper.returns {
+		if r.v.kind == vFunc && r.v.fn != nil && r.v.fn.env != nil && module.IsFunction(r.v.fn.node) {
+			returned = r.v.fn
+			break
+		}
+	}
+	if returned == nil {
+		return false
+	}
+	inner := &walker{a: a, rec: w.rec, mod: returned.mod, env: newScope(returned.env), paramsAsInput: true}
+	inner.walkFunction(returned.node, state{})
+	return true
 }
 
 func verdictOf(rec *recorder) Verdict {

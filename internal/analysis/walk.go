@@ -15,6 +15,10 @@ type walker struct {
 	// paramsAsInput binds parameters to caller input instead of vParam;
 	// summaries use vParam so that callback invocations can be recorded.
 	paramsAsInput bool
+	// args are the values a call passes, by parameter position. A plain
+	// parameter whose argument is known is bound to it, so a callback
+	// passed in runs where the function calls it.
+	args []value
 	// returns collects the state and value of each normal return.
 	returns []returned
 	// tryGuards is the number of guards recorded when the innermost try
@@ -81,6 +85,14 @@ func (w *walker) bindParams(fn *parse.Node) {
 }
 
 func (w *walker) bindParam(p *parse.Node, index int) {
+	if v, ok := w.argFor(p, index); ok {
+		for _, b := range module.PatternBindings(w.mod.File, p, nil) {
+			if len(b.Path) == 0 {
+				w.env.vars[b.Name] = v
+				return
+			}
+		}
+	}
 	for _, b := range module.PatternBindings(w.mod.File, p, nil) {
 		key := itoa(index)
 		for _, step := range b.Path {
@@ -100,6 +112,22 @@ func (w *walker) bindParam(p *parse.Node, index int) {
 			w.env.vars[name] = value{kind: vParam, param: itoa(index), name: name}
 		}
 	}
+}
+
+// argFor returns the known argument for the parameter p at index. Rest
+// parameters and arguments of unknown value keep the default binding.
+func (w *walker) argFor(p *parse.Node, index int) (value, bool) {
+	if index >= len(w.args) || p.Type() == "rest_pattern" {
+		return value{}, false
+	}
+	if pattern := p.ChildByFieldName("pattern"); pattern != nil && pattern.Type() == "rest_pattern" {
+		return value{}, false
+	}
+	v := w.args[index]
+	if v.kind == vUnknown || v.kind == vNull {
+		return value{}, false
+	}
+	return v, true
 }
 
 func itoa(i int) string {

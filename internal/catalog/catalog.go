@@ -48,6 +48,10 @@ const (
 	// Invoker calls run their function arguments at once, in the caller's
 	// state (db.$transaction(async (tx) => ...), Promise.all).
 	Invoker
+	// PassThrough calls return their first argument as a function that
+	// behaves the same (React's cache, Next.js's unstable_cache), so a
+	// guard wrapped in one is still a guard.
+	PassThrough
 )
 
 // Rule describes the calls whose symbol matches Pattern.

@@ -112,6 +112,11 @@ var authRules = concat(
 )
 
 var actionClientRules = []Rule{
+	// Memoizing wrappers keep the wrapped function's behaviour.
+	{Pattern: "react#cache", Kind: PassThrough},
+	{Pattern: "react#default.cache", Kind: PassThrough},
+	{Pattern: "next/cache#unstable_cache", Kind: PassThrough},
+
 	{Pattern: "next-safe-action#createSafeActionClient", Kind: SafeActionClient},
 	{Pattern: "zsa#createServerActionProcedure", Kind: ZSAProcedure},
 	{Pattern: "zsa#createServerAction", Kind: ZSAAction},

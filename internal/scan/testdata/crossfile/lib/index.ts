@@ -1,0 +1,2 @@
+export { requireUser } from "./auth";
+export * from "./dal";

@@ -1,0 +1,4 @@
+import { createServerActionProcedure } from "zsa";
+import { requireUser } from "./auth";
+
+export const authedProcedure = createServerActionProcedure().handler(requireUser);
