@@ -148,6 +148,36 @@ func (a *Analyzer) symbolValue(s module.Symbol, name string, rec *recorder) valu
 	return value{kind: vUnknown, name: name, why: s.Reason, sym: "unresolved"}
 }
 
+// objectMember returns the value of property name of a top-level object
+// literal: a method or function-valued property is a project function.
+func (a *Analyzer) objectMember(obj *funcRef, name string, rec *recorder) value {
+	f := obj.mod.File
+	for i := 0; i < int(obj.node.NamedChildCount()); i++ {
+		p := obj.node.NamedChild(i)
+		switch p.Type() {
+		case "method_definition":
+			if key := p.ChildByFieldName("name"); key != nil && module.Unquote(f.Text(key)) == name {
+				return value{kind: vFunc, fn: &funcRef{mod: obj.mod, node: p, name: obj.name + "." + name}, name: obj.name + "." + name}
+			}
+		case "pair":
+			key := p.ChildByFieldName("key")
+			v := p.ChildByFieldName("value")
+			if key == nil || v == nil || module.Unquote(f.Text(key)) != name {
+				continue
+			}
+			if module.IsFunction(v) {
+				return value{kind: vFunc, fn: &funcRef{mod: obj.mod, node: v, name: obj.name + "." + name}, name: obj.name + "." + name}
+			}
+			return a.exprValue(obj.mod, v, obj.name+"."+name, rec)
+		case "shorthand_property_identifier":
+			if f.Text(p) == name {
+				return a.moduleValue(obj.mod, name, rec)
+			}
+		}
+	}
+	return value{kind: vUnknown, name: obj.name + "." + name}
+}
+
 // normalizeSym maps "node:fs#x" to "fs#x".
 func normalizeSym(sym string) string {
 	return strings.TrimPrefix(sym, "node:")
@@ -160,6 +190,9 @@ func (a *Analyzer) declValue(m *module.Module, d *module.Decl, rec *recorder) va
 	}
 	if d.Node.Type() == "class_declaration" || d.Init == nil {
 		return value{kind: vUnknown, name: d.Name}
+	}
+	if d.Init.Type() == "object" && len(d.Path) == 0 {
+		return value{kind: vObject, fn: &funcRef{mod: m, node: d.Init, name: d.Name}, name: d.Name}
 	}
 	if module.IsFunction(d.Init) && len(d.Path) == 0 {
 		return value{kind: vFunc, fn: &funcRef{mod: m, node: d.Init, name: d.Name}, name: d.Name}

@@ -136,6 +136,11 @@ func (w *walker) callSymbol(c callSite, st state) (value, state) {
 		st = w.invokeArgs(c, st, st.level)
 		return w.guardValue(st, Authenticated, "", c.text, c.awaited || !r.Awaited)
 	case catalog.Identity, catalog.Unverified:
+		if r.HandlerIdentity != "" && len(c.argVals) > 0 && c.argVals[0].kind == vFunc {
+			req := value{kind: vIdentity, id: &identity{need: [][]string{{r.HandlerIdentity}}, origin: c.text}, name: "request"}
+			w.invokeWith(c.argVals[0].fn, st, st.level, []value{req})
+			return value{kind: vUnknown}, st
+		}
 		if r.GuardOption != "" && w.hasOption(c, r.GuardOption) {
 			return w.guardValue(st, Authenticated, "", c.text, true)
 		}
@@ -153,10 +158,19 @@ func (w *walker) callSymbol(c callSite, st state) (value, state) {
 			class = fetchClass(w, c)
 		case "sql":
 			class = sqlClass(w, c)
+		case "command":
+			class = commandClass(w, c)
 		}
 		w.addEffect(st, class, r.Category, c.text, c.node)
 		st = w.invokeArgs(c, st, st.level)
-		return called(c.callee), st
+		if class == "read" && r.Category == "database" && (w.mentionsCredential(c.args) || readsSessionTable(c.callee.sym)) {
+			// A lookup keyed by the request's session token, or of the
+			// session table, returns the session or nothing.
+			return value{kind: vIdentity, id: &identity{need: [][]string{{}}, origin: c.text}, name: c.text}, st
+		}
+		// The result is data, not a client: prices.data.map() after
+		// stripe.prices.list() must not match the Stripe rules again.
+		return value{kind: vUnknown}, st
 	case catalog.SafeActionClient:
 		return value{kind: vClient, level: Anonymous, client: &clientInfo{}, name: c.text}, st
 	case catalog.ZSAAction:
@@ -168,6 +182,8 @@ func (w *walker) callSymbol(c callSite, st state) (value, state) {
 			info = &clientInfo{zsa: true, effects: c.argVals[0].client.effects}
 		}
 		return value{kind: vProcedure, level: level, client: info, name: c.text}, st
+	case catalog.Credential:
+		return value{kind: vUnknown, credential: true, name: c.text}, st
 	case catalog.Invoker:
 		return called(c.callee), w.invokeArgs(c, st, st.level)
 	case catalog.PassThrough:
@@ -198,7 +214,14 @@ func (w *walker) callUncatalogued(c callSite, st state) (value, state) {
 		return value{kind: vIdentity, id: &identity{need: [][]string{{}}, unverified: true, why: why, origin: c.text}, name: c.text}, st
 	}
 	st = w.invokeArgs(c, st, st.level)
-	return called(c.callee), st
+	result := called(c.callee)
+	for _, a := range c.argVals {
+		// A hash or encoding of a session token is still the token.
+		if a.credential {
+			result.credential = true
+		}
+	}
+	return result, st
 }
 
 // callUnresolved handles a call into a project module that could not be
@@ -273,6 +296,19 @@ func (w *walker) invokeArgs(c callSite, st state, l Level) state {
 		w.invoke(v.fn, st, l)
 	}
 	return st
+}
+
+// invokeWith walks a function called at level l with known arguments, in
+// place, so that the arguments' values reach its body.
+func (w *walker) invokeWith(f *funcRef, st state, l Level, args []value) {
+	if f == nil || f.node == nil || !module.IsFunction(f.node) || w.rec.depth > maxDepth {
+		return
+	}
+	start := state{level: maxLevel(st.level, l), identityRead: st.identityRead, why: st.why}
+	inner := &walker{a: w.a, rec: w.rec, mod: f.mod, env: newScope(f.env), paramsAsInput: true, args: args}
+	w.rec.depth++
+	inner.walkFunction(f.node, start)
+	w.rec.depth--
 }
 
 // invoke analyzes a function value called at level l, recording its effects
@@ -412,6 +448,63 @@ func fetchClass(w *walker, c callSite) string {
 		return "write"
 	}
 	return "read"
+}
+
+// readsSessionTable reports whether a database read names a session table or
+// model (prisma.session.findUnique, db.query.sessions.findFirst).
+func readsSessionTable(sym string) bool {
+	_, path, _ := strings.Cut(sym, "#")
+	for _, seg := range strings.Split(path, ".") {
+		seg = strings.ToLower(strings.TrimSuffix(seg, "()"))
+		if seg == "session" || seg == "sessions" || seg == "usersession" || seg == "usersessions" {
+			return true
+		}
+	}
+	return false
+}
+
+// mentionsCredential reports whether any identifier in the argument
+// expressions holds a session token.
+func (w *walker) mentionsCredential(args []*parse.Node) bool {
+	var visit func(n *parse.Node) bool
+	visit = func(n *parse.Node) bool {
+		if n.Type() == "identifier" || n.Type() == "shorthand_property_identifier" {
+			if v, ok := w.env.lookup(w.text(n)); ok && v.credential {
+				return true
+			}
+		}
+		for i := 0; i < int(n.NamedChildCount()); i++ {
+			if visit(n.NamedChild(i)) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, a := range args {
+		if visit(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// commandClass classes an SDK call that sends a command object, such as
+// s3.send(new DeleteObjectCommand(...)), by the command's name.
+func commandClass(w *walker, c callSite) string {
+	if len(c.args) == 0 || c.args[0].Type() != "new_expression" {
+		return "unknown"
+	}
+	ctor := c.args[0].ChildByFieldName("constructor")
+	if ctor == nil {
+		return "unknown"
+	}
+	name := w.text(ctor)
+	for _, prefix := range []string{"Get", "List", "Head", "Describe", "Query", "Scan", "BatchGet"} {
+		if strings.HasPrefix(name, prefix) {
+			return "read"
+		}
+	}
+	return "write"
 }
 
 // sqlClass classes a raw SQL call by the first keyword of its literal query.

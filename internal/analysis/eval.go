@@ -59,7 +59,7 @@ func (w *walker) eval(n *parse.Node, st state, awaited bool) (value, state) {
 			return w.eval(c, st, awaited)
 		}
 		return value{}, st
-	case "arrow_function", "function_expression", "function", "generator_function", "class":
+	case "arrow_function", "function_expression", "function", "generator_function", "class", "method_definition":
 		return value{kind: vFunc, fn: &funcRef{mod: w.mod, node: n, env: w.env}, name: "function"}, st
 	case "assignment_expression":
 		v, st := w.eval(n.ChildByFieldName("right"), st, false)
@@ -149,7 +149,19 @@ func (w *walker) identifier(name string) value {
 }
 
 // member returns obj.name, following namespace imports into their module.
+// A property of a session token is still the token.
 func (w *walker) member(obj value, name string) value {
+	v := w.memberValue(obj, name)
+	if obj.credential {
+		v.credential = true
+	}
+	return v
+}
+
+func (w *walker) memberValue(obj value, name string) value {
+	if obj.kind == vObject {
+		return w.a.objectMember(obj.fn, name, w.rec)
+	}
 	if obj.kind == vUnknown && obj.fn != nil && obj.fn.node == nil {
 		ns := obj.fn.mod
 		return w.a.symbolValue(w.a.prog.ResolveExport(ns, name), obj.name+"."+name, w.rec)

@@ -1,6 +1,8 @@
 package analysis
 
 import (
+	"sort"
+
 	"github.com/actionguard/actionguard/internal/module"
 )
 
@@ -84,6 +86,13 @@ func (a *Analyzer) computeSummary(f *funcRef, parent *recorder) *summary {
 		ret = mergeReturn(ret, r.v)
 	}
 	s.returns = ret
+	if need, ok := gatedReturn(w.returns); ok {
+		// Every value other than null is returned on an authenticated path:
+		// the function returns the caller's identity or nothing, as
+		// getUser() { if (!cookie) return null; return jwtVerify(...) } and
+		// validateRequest() { ...; return { user: null } } do.
+		s.returns = value{kind: vIdentity, id: &identity{need: need, origin: describe(f)}, name: describe(f)}
+	}
 
 	identitySource := s.returns.kind == vIdentity || s.returns.kind == vBool
 	for _, e := range rec.effects {
@@ -97,6 +106,55 @@ func (a *Analyzer) computeSummary(f *funcRef, parent *recorder) *summary {
 	}
 	s.tainted = rec.tainted
 	return s
+}
+
+// gatedReturn reports whether a function returns nothing (null, or an
+// object whose identity properties are null) on its unauthenticated paths
+// and a value only on authenticated ones. need lists where the identity is:
+// the value itself, or the properties that are null when nobody is signed in.
+func gatedReturn(returns []returned) (need [][]string, ok bool) {
+	sawNull, sawValue := false, false
+	var fields map[string]bool
+	for _, r := range returns {
+		switch {
+		case r.v.kind == vIdentity && !r.v.id.unverified:
+			// Passing on another source's identity, as
+			// return validateSessionToken(token) does.
+			sawValue = true
+			need = append(need, r.v.id.need...)
+		case r.st.level == Authenticated && r.v.kind != vNull:
+			sawValue = true
+		case r.v.kind == vNull:
+			sawNull = true
+			need = append(need, []string{})
+		case r.object && len(r.nullFields) > 0:
+			sawNull = true
+			set := map[string]bool{}
+			for _, f := range r.nullFields {
+				if fields == nil || fields[f] {
+					set[f] = true
+				}
+			}
+			fields = set
+		default:
+			return nil, false
+		}
+	}
+	if !sawNull || !sawValue {
+		return nil, false
+	}
+	keys := make([]string, 0, len(fields))
+	for f := range fields {
+		keys = append(keys, f)
+	}
+	sort.Strings(keys)
+	for _, f := range keys {
+		need = append(need, []string{f})
+	}
+	if len(need) == 0 {
+		return nil, false
+	}
+	return need, true
 }
 
 // mergeReturn combines the values of two return statements. Returning null

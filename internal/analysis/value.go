@@ -111,6 +111,9 @@ const (
 	vAction
 	// vNull is null, undefined or false.
 	vNull
+	// vObject is a top-level object literal; fn holds its module and node,
+	// so that obj.method resolves to the method.
+	vObject
 )
 
 // value is the abstract value of an expression.
@@ -132,6 +135,8 @@ type value struct {
 	client *clientInfo
 	// name is how the code wrote the value, for messages.
 	name string
+	// credential marks a session token read from the request.
+	credential bool
 }
 
 // identity describes where in a value the caller's identity lives.

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"github.com/actionguard/actionguard/internal/catalog"
 	"github.com/actionguard/actionguard/internal/parse"
 	"sort"
 
@@ -95,6 +96,12 @@ func (a *Analyzer) run(w *walker, t Target) {
 			return
 		}
 		w.invoke(v.fn, state{}, Anonymous)
+	case vSym:
+		if r, ok := catalog.Match(v.sym); ok && r.Kind == catalog.Delegated {
+			// The authentication library's own route handlers check
+			// what they need themselves.
+			w.rec.guards = append(w.rec.guards, guardEvent{seq: w.rec.next(), name: v.name})
+		}
 	}
 }
 

@@ -29,6 +29,10 @@ type walker struct {
 type returned struct {
 	st state
 	v  value
+	// nullFields lists the properties set to null or undefined when the
+	// return statement returns an object literal ({ user: null }).
+	nullFields []string
+	object     bool
 }
 
 func (w *walker) text(n *parse.Node) string { return w.mod.File.Text(n) }
@@ -196,6 +200,9 @@ func (w *walker) stmt(n *parse.Node, st state) state {
 			}
 		}
 		w.ret(st, v)
+		if n.NamedChildCount() > 0 && len(w.returns) > 0 && !st.dead {
+			w.returns[len(w.returns)-1].object, w.returns[len(w.returns)-1].nullFields = w.objectNulls(n.NamedChild(0))
+		}
 		return state{dead: true}
 	case "throw_statement":
 		if n.NamedChildCount() > 0 {
@@ -374,6 +381,29 @@ func (w *walker) switchStatement(n *parse.Node, st state) state {
 		out = join(out, st)
 	}
 	return out
+}
+
+// objectNulls reports whether expr is an object literal, and which of its
+// properties are literally null or undefined.
+func (w *walker) objectNulls(expr *parse.Node) (bool, []string) {
+	for expr.Type() == "parenthesized_expression" || expr.Type() == "as_expression" || expr.Type() == "satisfies_expression" {
+		expr = expr.NamedChild(0)
+	}
+	if expr.Type() != "object" {
+		return false, nil
+	}
+	var nulls []string
+	for i := 0; i < int(expr.NamedChildCount()); i++ {
+		p := expr.NamedChild(i)
+		if p.Type() != "pair" {
+			continue
+		}
+		v := p.ChildByFieldName("value")
+		if v != nil && (v.Type() == "null" || v.Type() == "undefined" || w.text(v) == "undefined") {
+			nulls = append(nulls, module.Unquote(w.text(p.ChildByFieldName("key"))))
+		}
+	}
+	return true, nulls
 }
 
 // hasGuardSince reports whether a guard ran since the current try block

@@ -48,6 +48,14 @@ const (
 	// Invoker calls run their function arguments at once, in the caller's
 	// state (db.$transaction(async (tx) => ...), Promise.all).
 	Invoker
+	// Delegated values are route handlers of an authentication library
+	// (Auth.js handlers, better-auth toNextJsHandler), which do their own
+	// checks.
+	Delegated
+	// Credential calls read a session token from the request (a cookie);
+	// a database read keyed by one is a session lookup, which yields the
+	// caller's identity or nothing.
+	Credential
 	// PassThrough calls return their first argument as a function that
 	// behaves the same (React's cache, Next.js's unstable_cache), so a
 	// guard wrapped in one is still a guard.
@@ -79,6 +87,11 @@ type Rule struct {
 	GuardOption string
 	// Why explains Unverified rules in findings.
 	Why string
+	// HandlerIdentity marks an Identity call that, given a function, wraps
+	// it as a handler and passes the identity in this property of the
+	// handler's first argument: Auth.js auth((req) => ...) sets req.auth
+	// and blocks nothing.
+	HandlerIdentity string
 }
 
 var (

@@ -47,8 +47,12 @@ var navigationRules = each("next/navigation#{}", []string{"redirect", "permanent
 var authRules = concat(
 	[]Rule{
 		// Auth.js v5: export const { auth } = NextAuth(config), usually in the app's auth.ts.
-		{Pattern: "next-auth#default().auth", Kind: Identity, Need: needSelf},
-		{Pattern: "next-auth#NextAuth().auth", Kind: Identity, Need: needSelf},
+		{Pattern: "next-auth#default().auth", Kind: Identity, Need: needSelf, HandlerIdentity: "auth"},
+		{Pattern: "next-auth#NextAuth().auth", Kind: Identity, Need: needSelf, HandlerIdentity: "auth"},
+		{Pattern: "next-auth#default().handlers", Kind: Delegated},
+		{Pattern: "next-auth#default().handlers.*", Kind: Delegated},
+		{Pattern: "better-auth/next-js#toNextJsHandler()", Kind: Delegated},
+		{Pattern: "better-auth/next-js#toNextJsHandler().*", Kind: Delegated},
 		{Pattern: "next-auth#getServerSession", Kind: Identity, Need: needSelf},
 		{Pattern: "next-auth/next#getServerSession", Kind: Identity, Need: needSelf},
 		{Pattern: "next-auth/jwt#getToken", Kind: Identity, Need: needSelf},
@@ -213,7 +217,7 @@ var networkRules = []Rule{
 	{Pattern: "ai#stream*", Kind: Effect, Class: "write", Category: "network"},
 	{Pattern: "@vercel/blob#put", Kind: Effect, Class: "write", Category: "storage"},
 	{Pattern: "@vercel/blob#del", Kind: Effect, Class: "write", Category: "storage"},
-	{Pattern: "@aws-sdk/*#*().send", Kind: Effect, Class: "unknown", Category: "network"},
+	{Pattern: "@aws-sdk/*#*().send", Kind: Effect, Class: "command", Category: "network"},
 	{Pattern: "twilio#**.create", Kind: Effect, Class: "write", Category: "network"},
 	{Pattern: "@slack/web-api#**.postMessage", Kind: Effect, Class: "write", Category: "network"},
 }
@@ -235,6 +239,8 @@ var systemRules = concat(
 		{Pattern: "execa#**", Kind: Effect, Class: "write", Category: "process"},
 
 		// Cookie writes; reads of cookies and headers are input, not effects.
+		{Pattern: "next/headers#cookies().get", Kind: Credential},
+		{Pattern: "*#**.cookies.get", Kind: Credential},
 		{Pattern: "next/headers#cookies().set", Kind: Effect, Class: "write", Category: "cookie"},
 		{Pattern: "next/headers#cookies().delete", Kind: Effect, Class: "write", Category: "cookie"},
 		{Pattern: "next/headers#**", Kind: Pure},

@@ -1,0 +1,3 @@
+import { postHandlers } from "@/lib/handlers";
+
+export const DELETE = postHandlers.remove; // want "missing-auth P0"
