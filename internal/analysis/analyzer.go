@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"sync"
 
@@ -265,4 +266,34 @@ func describe(f *funcRef) string {
 	}
 	p := position(f.node)
 	return fmt.Sprintf("function at line %d", p.Line)
+}
+
+// Guard is a project function the analysis proved to be a fail-closed
+// authentication guard.
+type Guard struct {
+	Name string
+	File string // absolute path
+	Line int
+}
+
+// InferredGuards lists the top-level project functions summarized so far
+// whose every normal return leaves the caller authenticated, sorted by file
+// and line. Call it after the entries were analyzed.
+func (a *Analyzer) InferredGuards() []Guard {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	var out []Guard
+	for _, s := range a.summaries {
+		if s.guard != Authenticated || s.neverReturns || s.name == "" {
+			continue
+		}
+		out = append(out, Guard{Name: s.name, File: s.file, Line: s.line})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].File != out[j].File {
+			return out[i].File < out[j].File
+		}
+		return out[i].Line < out[j].Line
+	})
+	return out
 }

@@ -26,6 +26,10 @@ type summary struct {
 	returns         value
 	unverifiedCalls []string
 	tainted         bool
+	// name, file and line locate the function, for listing inferred guards.
+	name string
+	file string
+	line int
 }
 
 // summarize returns the summary of a top-level project function, computing
@@ -63,6 +67,9 @@ func (a *Analyzer) computeSummary(f *funcRef, parent *recorder) *summary {
 	end := w.walkFunction(f.node, state{})
 
 	s := &summary{
+		name:            f.name,
+		file:            f.mod.File.Path,
+		line:            position(f.node).Line,
 		async:           module.IsAsync(f.mod.File, f.node),
 		callbacks:       rec.callbacks,
 		unverifiedCalls: rec.unverifiedCalls,
