@@ -58,6 +58,8 @@ type effect struct {
 	identityRead bool
 	why          string
 	seq          int
+	// roles is the authorization known when the effect ran.
+	roles string
 }
 
 type guardEvent struct {

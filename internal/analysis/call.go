@@ -107,7 +107,7 @@ func (w *walker) recordCallback(param string, st state) {
 	if old, ok := w.rec.callbacks[param]; ok {
 		st = join(old, st)
 	}
-	w.rec.callbacks[param] = state{level: st.level, identityRead: st.identityRead, why: st.why}
+	w.rec.callbacks[param] = state{level: st.level, identityRead: st.identityRead, why: st.why, roles: st.roles}
 }
 
 // paramFallback classes calls on parameters named like database clients
@@ -134,7 +134,23 @@ func (w *walker) callSymbol(c callSite, st state) (value, state) {
 		return value{}, state{dead: true}
 	case catalog.Guard:
 		st = w.invokeArgs(c, st, st.level)
-		return w.guardValue(st, Authenticated, "", c.text, c.awaited || !r.Awaited)
+		v, st := w.guardValue(st, Authenticated, "", c.text, c.awaited || !r.Awaited)
+		if r.Authorizes {
+			if roles := w.optionRoles(c); len(roles) > 0 {
+				if v.kind == vPending {
+					v.roles = formatRoles(setOfRoles(roles))
+				} else {
+					st = w.authorize(st, roles, c.text)
+				}
+			}
+		}
+		return v, st
+	case catalog.RoleCheck:
+		roles := w.optionRoles(c)
+		if len(roles) == 0 {
+			roles = []string{anyRole}
+		}
+		return value{kind: vBool, level: Authenticated, roles: formatRoles(setOfRoles(roles)), name: c.text}, st
 	case catalog.Identity, catalog.Unverified:
 		if r.HandlerIdentity != "" && len(c.argVals) > 0 && c.argVals[0].kind == vFunc {
 			req := value{kind: vIdentity, id: &identity{need: [][]string{{r.HandlerIdentity}}, origin: c.text}, name: "request"}
@@ -145,7 +161,7 @@ func (w *walker) callSymbol(c callSite, st state) (value, state) {
 			return w.guardValue(st, Authenticated, "", c.text, true)
 		}
 		id := &identity{need: r.Need, unverified: r.Kind == catalog.Unverified, why: r.Why, origin: c.text}
-		return value{kind: vIdentity, id: id, name: c.text}, st
+		return value{kind: vIdentity, id: id, sym: c.callee.sym + "()", name: c.text}, st
 	case catalog.BoolCheck:
 		if r.Awaited && !c.awaited {
 			return value{kind: vUnknown}, st
@@ -264,6 +280,7 @@ func (w *walker) guard(st state, l Level, why, name string, awaited, _ bool) sta
 }
 
 func (w *walker) applyGuard(st state, v value) state {
+	st.roles = meetRoles(st.roles, v.roles)
 	return w.guard(st, v.level, v.why, v.name, true, false)
 }
 
@@ -304,7 +321,7 @@ func (w *walker) invokeWith(f *funcRef, st state, l Level, args []value) {
 	if f == nil || f.node == nil || !module.IsFunction(f.node) || w.rec.depth > maxDepth {
 		return
 	}
-	start := state{level: maxLevel(st.level, l), identityRead: st.identityRead, why: st.why}
+	start := state{level: maxLevel(st.level, l), identityRead: st.identityRead, why: st.why, roles: st.roles}
 	inner := &walker{a: w.a, rec: w.rec, mod: f.mod, env: newScope(f.env), paramsAsInput: true, args: args}
 	w.rec.depth++
 	inner.walkFunction(f.node, start)
@@ -317,7 +334,7 @@ func (w *walker) invoke(f *funcRef, st state, l Level) {
 	if f == nil || f.node == nil || !module.IsFunction(f.node) {
 		return
 	}
-	start := state{level: maxLevel(st.level, l), identityRead: st.identityRead, why: st.why}
+	start := state{level: maxLevel(st.level, l), identityRead: st.identityRead, why: st.why, roles: st.roles}
 	if f.env == nil {
 		s := w.a.summarize(f, w.rec)
 		w.replay(s, start, "")
@@ -356,16 +373,18 @@ func (w *walker) callProject(c callSite, st state) (value, state) {
 		}
 		inner := st
 		inner.identityRead = st.identityRead || cb.identityRead
+		inner.roles = meetRoles(st.roles, cb.roles)
 		w.invoke(v.fn, inner, cb.level)
 	}
 	if s.neverReturns {
 		return value{}, state{dead: true}
 	}
-	if s.guard > Anonymous {
+	if s.guard > Anonymous || s.roles != "" {
 		if s.async && !c.awaited {
-			return value{kind: vPending, level: s.guard, why: s.why, name: c.text}, st
+			return value{kind: vPending, level: s.guard, why: s.why, roles: s.roles, name: c.text}, st
 		}
 		st = w.guard(st, s.guard, s.why, c.text, true, false)
+		st.roles = meetRoles(st.roles, s.roles)
 	}
 	return s.returns, st
 }
@@ -405,6 +424,7 @@ func (w *walker) replay(s *summary, st state, via string) state {
 			e.why = st.why
 		}
 		e.identityRead = e.identityRead || st.identityRead
+		e.roles = meetRoles(e.roles, st.roles)
 		e.seq = w.rec.next()
 		w.rec.effects = append(w.rec.effects, e)
 	}
@@ -421,7 +441,7 @@ func (w *walker) addEffect(st state, class, category, what string, n *parse.Node
 		class: class, category: category, what: what,
 		file: w.mod.File.Path, line: p.Line,
 		level: st.level, identityRead: st.identityRead, why: st.why,
-		seq: w.rec.next(),
+		seq: w.rec.next(), roles: st.roles,
 	})
 }
 

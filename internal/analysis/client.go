@@ -23,7 +23,7 @@ func (w *walker) clientMethod(c callSite, st state) (value, state) {
 			effects:      append(append([]effect{}, info.effects...), liftEffects(effects, recv.level)...),
 			identityRead: info.identityRead || at.identityRead,
 		}
-		return value{kind: vClient, level: maxLevel(recv.level, at.level), client: next, name: c.text}, st
+		return value{kind: vClient, level: maxLevel(recv.level, at.level), roles: meetRoles(recv.roles, at.roles), client: next, name: c.text}, st
 
 	case "action", "stateAction":
 		return w.buildAction(c, recv, info, st)
@@ -42,7 +42,7 @@ func (w *walker) clientMethod(c callSite, st state) (value, state) {
 		return w.buildAction(c, recv, info, st)
 
 	case "createServerAction":
-		return value{kind: vClient, level: recv.level, client: &clientInfo{zsa: true, effects: info.effects}, name: c.text}, st
+		return value{kind: vClient, level: recv.level, roles: recv.roles, client: &clientInfo{zsa: true, effects: info.effects}, name: c.text}, st
 	}
 	// .schema(), .inputSchema(), .metadata(), .input(), .output() and the
 	// rest configure the client and keep its level.
@@ -53,7 +53,7 @@ func (w *walker) buildAction(c callSite, recv value, info *clientInfo, st state)
 	if len(c.argVals) == 0 || c.argVals[0].kind != vFunc {
 		return value{kind: vUnknown}, st
 	}
-	return value{kind: vAction, level: recv.level, client: info, fn: c.argVals[0].fn, name: c.text}, st
+	return value{kind: vAction, level: recv.level, roles: recv.roles, client: info, fn: c.argVals[0].fn, name: c.text}, st
 }
 
 // middlewareLevel walks a next-safe-action middleware and returns the

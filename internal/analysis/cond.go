@@ -31,7 +31,13 @@ func (w *walker) cond(n *parse.Node, st state) (t, f state) {
 		return w.binaryCond(n, st)
 	}
 	v, st := w.eval(n, st, false)
-	return w.truthy(v, st), st
+	t = w.truthy(v, st)
+	if roles, ok := w.roleCall(n); ok {
+		t = w.authorize(t, roles, w.text(n))
+	} else if flag, ok := w.roleField(n); ok && flag != "" && flag != "allowlist" {
+		t = w.authorize(t, []string{flag}, w.text(n))
+	}
+	return t, st
 }
 
 func (w *walker) binaryCond(n *parse.Node, st state) (t, f state) {
@@ -78,8 +84,10 @@ func (w *walker) binaryCond(n *parse.Node, st state) (t, f state) {
 		case isLiteral(right):
 			// session.user.role === "admin" can hold only when the path exists.
 			present = w.truthy(lv, st)
+			present = w.comparedRole(present, left, right)
 		case isLiteral(left):
 			present = w.truthy(rv, st)
+			present = w.comparedRole(present, right, left)
 		default:
 			return st, st
 		}
@@ -89,7 +97,13 @@ func (w *walker) binaryCond(n *parse.Node, st state) (t, f state) {
 		return present, st
 	}
 	v, st := w.eval(n, st, false)
-	return w.truthy(v, st), st
+	t = w.truthy(v, st)
+	if roles, ok := w.roleCall(n); ok {
+		t = w.authorize(t, roles, w.text(n))
+	} else if flag, ok := w.roleField(n); ok && flag != "" && flag != "allowlist" {
+		t = w.authorize(t, []string{flag}, w.text(n))
+	}
+	return t, st
 }
 
 func isNullish(w *walker, n *parse.Node) bool {
@@ -131,7 +145,11 @@ func (w *walker) truthy(v value, st state) state {
 			return raise(st, l, why)
 		}
 	case vBool:
-		return raise(st, v.level, v.why)
+		st = raise(st, v.level, v.why)
+		if v.roles != "" {
+			st.roles = meetRoles(st.roles, v.roles)
+		}
+		return st
 	}
 	return st
 }
@@ -153,4 +171,21 @@ func (w *walker) readsSecret(n *parse.Node) bool {
 		return false
 	}
 	return strings.Contains(w.text(n), "process.env.") || strings.Contains(w.text(n), "process.env[")
+}
+
+// comparedRole records the authorization of a comparison of a role field
+// with a literal on the branch where they are equal.
+func (w *walker) comparedRole(st state, field, literal *parse.Node) state {
+	flag, ok := w.roleField(field)
+	if !ok {
+		return st
+	}
+	role := w.literal(literal)
+	switch {
+	case flag == "allowlist":
+		role = "allowlist"
+	case flag != "" && literal.Type() == "true":
+		role = flag
+	}
+	return w.authorize(st, []string{role}, w.text(field))
 }

@@ -26,6 +26,8 @@ type summary struct {
 	returns         value
 	unverifiedCalls []string
 	tainted         bool
+	// roles is the authorization every normal return leaves.
+	roles string
 	// name, file and line locate the function, for listing inferred guards.
 	name string
 	file string
@@ -79,6 +81,7 @@ func (a *Analyzer) computeSummary(f *funcRef, parent *recorder) *summary {
 	} else {
 		s.guard = end.level
 		s.why = end.why
+		s.roles = end.roles
 	}
 
 	// A returned closure runs when its caller calls it: walk it too, so

@@ -55,6 +55,10 @@ type state struct {
 	identityRead bool
 	// why explains an Unverified level.
 	why string
+	// roles is the authorization known on the path: "" when no role or
+	// permission check passed, else the sorted, comma-separated roles the
+	// checks admit, or "*" when a check passed whose roles are not literal.
+	roles string
 }
 
 // join merges the states of two paths that meet.
@@ -65,7 +69,7 @@ func join(a, b state) state {
 	if b.dead {
 		return a
 	}
-	out := state{level: minLevel(a.level, b.level)}
+	out := state{level: minLevel(a.level, b.level), roles: joinRoles(a.roles, b.roles)}
 	// The identity counts as read only when every path at the weaker level
 	// read it: a guard on one branch leaves the other branch with nothing
 	// read at all, which is a missing check, not an unenforced one.
@@ -137,6 +141,9 @@ type value struct {
 	name string
 	// credential marks a session token read from the request.
 	credential bool
+	// roles is the authorization a vBool, vPending, vClient, vProcedure
+	// or vAction grants, in the form of state.roles.
+	roles string
 }
 
 // identity describes where in a value the caller's identity lives.
@@ -227,7 +234,12 @@ func member(v value, name string) value {
 		return value{kind: vSym, sym: v.sym + "." + name, name: v.name + "." + name}
 	case vIdentity:
 		if id := v.id.at([]string{name}); id != nil {
-			return value{kind: vIdentity, id: id, name: v.name + "." + name}
+			return value{kind: vIdentity, id: id, sym: v.sym, name: v.name + "." + name}
+		}
+		if v.sym != "" {
+			// Other properties of a library's identity object keep their
+			// symbol, so that Clerk's auth().has is still known.
+			return value{kind: vSym, sym: v.sym + "." + name, name: v.name + "." + name}
 		}
 		return value{kind: vUnknown, name: v.name + "." + name}
 	case vParam:

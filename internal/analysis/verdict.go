@@ -52,6 +52,11 @@ type Verdict struct {
 	Write bool
 	// Why explains an unverified status.
 	Why string
+	// Authorization is what role or permission checks passed before every
+	// side effect: "" when none did (or there is no effect), "*" when a
+	// check passed whose roles are not literal, else the sorted,
+	// comma-separated roles admitted.
+	Authorization string
 }
 
 // Analyze computes the verdict for one entry.
@@ -83,7 +88,7 @@ func (a *Analyzer) run(w *walker, t Target) {
 		if v.level > Anonymous {
 			w.rec.guards = append(w.rec.guards, guardEvent{seq: w.rec.next(), name: v.name})
 		}
-		w.invoke(v.fn, state{identityRead: v.client.identityRead}, v.level)
+		w.invoke(v.fn, state{identityRead: v.client.identityRead, roles: v.roles}, v.level)
 	case vFunc:
 		if t.Node.Type() == "call_expression" {
 			// The wrapper's summary already accounted for the function it
@@ -213,6 +218,13 @@ func verdictOf(rec *recorder) Verdict {
 	}
 	if v.Auth == StatusUnverified && v.Why == "" && len(rec.unverifiedCalls) > 0 {
 		v.Why = rec.unverifiedCalls[0]
+	}
+	for i, e := range effects {
+		if i == 0 {
+			v.Authorization = e.roles
+			continue
+		}
+		v.Authorization = joinRoles(v.Authorization, e.roles)
 	}
 	return v
 }

@@ -309,7 +309,7 @@ func (w *walker) try(n *parse.Node, st state) state {
 		// Any call in the try block may have thrown before a guard in it
 		// ran, so the catch block starts from the state the try started
 		// with. A catch that completes normally makes the join weak.
-		entered := state{level: start.level, identityRead: start.identityRead, why: start.why}
+		entered := state{level: start.level, identityRead: start.identityRead, why: start.why, roles: start.roles}
 		if !out.dead && out.level > start.level {
 			// The try block authenticates, so the catch block is where a
 			// failed check goes: the identity was sought but not enforced.

@@ -52,6 +52,9 @@ const (
 	// (Auth.js handlers, better-auth toNextJsHandler), which do their own
 	// checks.
 	Delegated
+	// RoleCheck calls return whether the signed-in caller holds the role or
+	// permission named in their options (Clerk's has({ role })).
+	RoleCheck
 	// Credential calls read a session token from the request (a cookie);
 	// a database read keyed by one is a session lookup, which yields the
 	// caller's identity or nothing.
@@ -92,6 +95,9 @@ type Rule struct {
 	// handler's first argument: Auth.js auth((req) => ...) sets req.auth
 	// and blocks nothing.
 	HandlerIdentity string
+	// Authorizes marks a Guard whose options ({ role }, { permission }, or
+	// a callback) also check authorization.
+	Authorizes bool
 }
 
 var (

@@ -59,8 +59,10 @@ var authRules = concat(
 		{Pattern: "next-auth/react#getSession", Kind: Unverified, Need: needSelf, Why: "next-auth/react's getSession is a client-side helper; on the server it does not verify the request"},
 
 		// Clerk.
-		{Pattern: "@clerk/nextjs/server#auth.protect", Kind: Guard, Awaited: true},
-		{Pattern: "@clerk/nextjs/server#auth().protect", Kind: Guard, Awaited: true},
+		{Pattern: "@clerk/nextjs/server#auth.protect", Kind: Guard, Awaited: true, Authorizes: true},
+		{Pattern: "@clerk/nextjs/server#auth().protect", Kind: Guard, Awaited: true, Authorizes: true},
+		{Pattern: "@clerk/nextjs/server#auth().has", Kind: RoleCheck},
+		{Pattern: "@clerk/nextjs#auth().has", Kind: RoleCheck},
 		{Pattern: "@clerk/nextjs/server#auth", Kind: Identity, Need: [][]string{{"userId"}, {"isAuthenticated"}, {"sessionId"}}},
 		{Pattern: "@clerk/nextjs/server#currentUser", Kind: Identity, Need: needSelf},
 		{Pattern: "@clerk/nextjs#auth", Kind: Identity, Need: [][]string{{"userId"}, {"isAuthenticated"}, {"sessionId"}}},

@@ -29,6 +29,66 @@ type Subject struct {
 	Guard string
 	// Rel maps an absolute path to the form shown in messages.
 	Rel func(string) string
+	// Roles is the authorization the entry requires.
+	Roles Roles
+}
+
+// Roles is an entry's authorization requirement.
+type Roles struct {
+	// Required lists the roles the policy admits.
+	Required []string
+	// Default marks an entry that must be restricted to administrators
+	// because its route segment, file or name says admin.
+	Default bool
+	// Source says where the requirement comes from, for messages.
+	Source string
+}
+
+func (r Roles) needed() bool { return r.Default || len(r.Required) > 0 }
+
+// satisfiedBy reports whether the roles a check admits (a verdict's
+// Authorization) stay within the requirement. A check whose roles are not
+// literal cannot be compared, so it is given the benefit of the doubt.
+func (r Roles) satisfiedBy(admitted string) bool {
+	if admitted == "" {
+		return false
+	}
+	if admitted == "*" {
+		return true
+	}
+	for _, role := range strings.Split(admitted, ",") {
+		if role == "*" {
+			continue
+		}
+		if r.Default && !adminLike(role) {
+			return false
+		}
+		if !r.Default && !contains(r.Required, role) {
+			return false
+		}
+	}
+	return true
+}
+
+func adminLike(role string) bool {
+	lower := strings.ToLower(role)
+	if strings.Contains(lower, "admin") {
+		return true
+	}
+	switch lower {
+	case "owner", "superuser", "root", "staff", "allowlist":
+		return true
+	}
+	return false
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
 
 // Evaluate returns the findings for one entry.
@@ -67,6 +127,10 @@ func Evaluate(s Subject) []report.Finding {
 		out = append(out, s.finding(AuthNotEnforced, severityFor(v),
 			fmt.Sprintf("%s %s reads the caller's identity but does not leave when it is missing, and %s.", kindLabel(s.Kind), s.Name, s.describe(decisive(v))),
 			"Leave the function when the identity is missing (throw, return, or redirect()), and do not catch the guard's error and go on."))
+	case analysis.StatusAuthenticated:
+		if s.Roles.needed() && len(v.Effects) > 0 && !s.Roles.satisfiedBy(v.Authorization) {
+			out = append(out, s.finding(MissingRoleCheck, report.P1, s.roleMessage(), s.roleFix()))
+		}
 	case analysis.StatusUnverified:
 		why := v.Why
 		if why == "" {
@@ -90,6 +154,27 @@ func decisive(v analysis.Verdict) analysis.Effect {
 		}
 	}
 	return v.Offending[0]
+}
+
+func (s Subject) roleMessage() string {
+	need := "an administrator"
+	if len(s.Roles.Required) > 0 {
+		need = "the role " + strings.Join(s.Roles.Required, " or ")
+	}
+	if s.Verdict.Authorization != "" {
+		return fmt.Sprintf("%s %s must be restricted to %s (%s), but its check admits %s.",
+			kindLabel(s.Kind), s.Name, need, s.Roles.Source, strings.ReplaceAll(s.Verdict.Authorization, ",", ", "))
+	}
+	return fmt.Sprintf("%s %s must be restricted to %s (%s), but it only checks that the caller is signed in.",
+		kindLabel(s.Kind), s.Name, need, s.Roles.Source)
+}
+
+func (s Subject) roleFix() string {
+	role := "admin"
+	if len(s.Roles.Required) > 0 {
+		role = s.Roles.Required[0]
+	}
+	return fmt.Sprintf("After authenticating, check the caller's role and fail closed (if (user.role !== %q) forbidden()), or set the entry's access in actionguard.json if it is not privileged.", role)
 }
 
 func severityFor(v analysis.Verdict) string {

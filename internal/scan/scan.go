@@ -263,6 +263,7 @@ func subject(a analyzed, workDir string, pol *policy.Policy, guard string) rules
 		Reachable: report.ReachClient,
 		Guard:     guard,
 		Rel:       func(p string) string { return relPath(workDir, p) },
+		Roles:     requiredRoles(a, pol),
 	}
 }
 
@@ -279,7 +280,7 @@ func reportEntry(a analyzed, workDir string, pol *policy.Policy) report.Entry {
 		Column:        a.e.Position.Column,
 		Name:          a.e.Name,
 		Auth:          auth,
-		Authorization: report.AuthorizationNone,
+		Authorization: authorizationField(a, pol),
 		Reachable:     report.ReachClient,
 		Effects:       []report.Effect{},
 	}
