@@ -88,6 +88,9 @@ type recorder struct {
 	// unverifiedCalls records calls that look like guards but could not be
 	// proven, with the reason.
 	unverifiedCalls []string
+	// failOpen records configuration checks that open when the setting is
+	// empty or unset.
+	failOpen []FailOpen
 }
 
 func newRecorder(parent *recorder) *recorder {

@@ -429,6 +429,7 @@ func (w *walker) replay(s *summary, st state, via string) state {
 		w.rec.effects = append(w.rec.effects, e)
 	}
 	w.rec.unverifiedCalls = append(w.rec.unverifiedCalls, s.unverifiedCalls...)
+	w.rec.failOpen = append(w.rec.failOpen, s.failOpen...)
 	if s.tainted {
 		w.rec.tainted = true
 	}

@@ -81,6 +81,7 @@ func (w *walker) binaryCond(n *parse.Node, st state) (t, f state) {
 			// the fail-open-allowlist rule.
 			present = raise(st, Authenticated, "")
 			w.rec.guards = append(w.rec.guards, guardEvent{seq: w.rec.next(), name: "secret comparison"})
+			w.checkSecretPresence(n)
 		case isLiteral(right):
 			// session.user.role === "admin" can hold only when the path exists.
 			present = w.truthy(lv, st)
@@ -165,12 +166,33 @@ func raise(st state, l Level, why string) state {
 }
 
 // readsSecret reports whether an expression reads a value from process.env,
-// directly or inside a template string.
+// directly, inside a template string, or through a variable read from it.
 func (w *walker) readsSecret(n *parse.Node) bool {
 	if n == nil {
 		return false
 	}
-	return strings.Contains(w.text(n), "process.env.") || strings.Contains(w.text(n), "process.env[")
+	if strings.Contains(w.text(n), "process.env.") || strings.Contains(w.text(n), "process.env[") {
+		return true
+	}
+	var visit func(c *parse.Node) bool
+	visit = func(c *parse.Node) bool {
+		if c.Type() == "identifier" {
+			if v, ok := w.env.lookup(w.text(c)); ok {
+				return fromEnv(v)
+			}
+			if _, declared := w.mod.Decls[w.text(c)]; declared {
+				return fromEnv(w.identifier(w.text(c)))
+			}
+			return false
+		}
+		for i := 0; i < int(c.NamedChildCount()); i++ {
+			if visit(c.NamedChild(i)) {
+				return true
+			}
+		}
+		return false
+	}
+	return visit(n)
 }
 
 // comparedRole records the authorization of a comparison of a role field

@@ -25,6 +25,7 @@ type summary struct {
 	// getCurrentUser(), a library client for createClient().
 	returns         value
 	unverifiedCalls []string
+	failOpen        []FailOpen
 	tainted         bool
 	// roles is the authorization every normal return leaves.
 	roles string
@@ -75,6 +76,7 @@ func (a *Analyzer) computeSummary(f *funcRef, parent *recorder) *summary {
 		async:           module.IsAsync(f.mod.File, f.node),
 		callbacks:       rec.callbacks,
 		unverifiedCalls: rec.unverifiedCalls,
+		failOpen:        rec.failOpen,
 	}
 	if end.dead {
 		s.neverReturns = true

@@ -57,6 +57,9 @@ type Verdict struct {
 	// check passed whose roles are not literal, else the sorted,
 	// comma-separated roles admitted.
 	Authorization string
+	// FailOpen lists allowlist and secret checks on the entry's paths that
+	// let everyone through when their setting is empty or unset.
+	FailOpen []FailOpen
 }
 
 // Analyze computes the verdict for one entry.
@@ -225,6 +228,13 @@ func verdictOf(rec *recorder) Verdict {
 			continue
 		}
 		v.Authorization = joinRoles(v.Authorization, e.roles)
+	}
+	seenFailOpen := map[FailOpen]bool{}
+	for _, f := range rec.failOpen {
+		if !seenFailOpen[f] {
+			seenFailOpen[f] = true
+			v.FailOpen = append(v.FailOpen, f)
+		}
 	}
 	return v
 }

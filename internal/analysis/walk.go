@@ -178,6 +178,7 @@ func (w *walker) stmt(n *parse.Node, st state) state {
 	case "lexical_declaration", "variable_declaration":
 		return w.declaration(n, st)
 	case "if_statement":
+		w.checkAllowlistGate(n)
 		t, f := w.cond(n.ChildByFieldName("condition"), st)
 		t = w.stmt(n.ChildByFieldName("consequence"), t)
 		if alt := n.ChildByFieldName("alternative"); alt != nil {

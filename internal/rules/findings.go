@@ -104,6 +104,9 @@ func Evaluate(s Subject) []report.Finding {
 	}
 
 	v := s.Verdict
+	for _, f := range v.FailOpen {
+		out = append(out, s.failOpenFinding(f))
+	}
 	guard := s.Guard
 	if guard == "" {
 		guard = "requireAuth()"
@@ -154,6 +157,27 @@ func decisive(v analysis.Verdict) analysis.Effect {
 		}
 	}
 	return v.Offending[0]
+}
+
+func (s Subject) failOpenFinding(f analysis.FailOpen) report.Finding {
+	where := fmt.Sprintf("line %d", f.Line)
+	if s.Rel != nil {
+		if rel := s.Rel(f.File); rel != s.File {
+			where = fmt.Sprintf("%s:%d", rel, f.Line)
+		}
+	}
+	setting := "its setting"
+	if f.Setting != "" {
+		setting = f.Setting
+	}
+	if f.Secret {
+		return s.finding(FailOpenAllowlist, report.P1,
+			fmt.Sprintf("%s %s compares the request with the secret %s (%s) without first rejecting when it is unset, so \"Bearer undefined\" passes wherever the variable is missing.", kindLabel(s.Kind), s.Name, setting, where),
+			fmt.Sprintf("Reject the request when %s is empty or unset before comparing: if (!secret || header !== `Bearer ${secret}`) return 401.", setting))
+	}
+	return s.finding(FailOpenAllowlist, report.P1,
+		fmt.Sprintf("%s %s applies the allowlist %s only when it is non-empty (%s: %s), so an empty or unset list lets everyone through.", kindLabel(s.Kind), s.Name, setting, where, f.Check),
+		"Reject when the list is empty: if (allowed.length === 0 || !allowed.includes(email)) throw.")
 }
 
 func (s Subject) roleMessage() string {

@@ -11,7 +11,7 @@ const inviteInput = z.object({
   email: z.email(),
 });
 
-export async function updateCommissionRate(affiliateId: string, ratePercent: number) {
+export async function updateCommissionRate(affiliateId: string, ratePercent: number) { // want "fail-open-allowlist P1"
   const { email } = await requireUser();
   const allowed = process.env.ALLOWED_EMAILS?.split(",") ?? [];
   if (allowed.length && !allowed.includes(email)) {

@@ -3,7 +3,7 @@ import { pushLeadToCrm } from "@/lib/crm";
 import { db } from "@/lib/db";
 import { leads } from "@/lib/schema";
 
-export async function GET(request: Request) {
+export async function GET(request: Request) { // want "fail-open-allowlist P1"
   const authorization = request.headers.get("authorization");
   if (authorization !== `Bearer ${process.env.CRON_SECRET}`) {
     return new Response("Unauthorized", { status: 401 });
