@@ -88,6 +88,12 @@ type recorder struct {
 	// unverifiedCalls records calls that look like guards but could not be
 	// proven, with the reason.
 	unverifiedCalls []string
+	// entry marks the analysis of an entry point, where caller-supplied
+	// identifiers are tracked; compared holds those the code compared with
+	// something, and callerIDs the uses found unchecked.
+	entry     bool
+	compared  map[string]bool
+	callerIDs []CallerID
 	// failOpen records configuration checks that open when the setting is
 	// empty or unset.
 	failOpen []FailOpen

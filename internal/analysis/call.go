@@ -70,6 +70,12 @@ func compact(s string) string {
 }
 
 func (w *walker) apply(c callSite, st state) (value, state) {
+	if c.method == "get" && c.receiver.kind == vSym && strings.HasPrefix(c.receiver.sym, "?#") && len(c.args) == 1 && c.args[0].Type() == "string" {
+		// formData.get("userId"): an identifier the caller chose.
+		if name := callerIDOf(module.Unquote(w.text(c.args[0]))); name != "" {
+			return value{kind: vSym, sym: c.callee.sym + "()", name: c.text, callerID: name}, st
+		}
+	}
 	// Methods of action clients come first: their receivers carry the level.
 	switch c.receiver.kind {
 	case vClient, vProcedure:
@@ -178,6 +184,7 @@ func (w *walker) callSymbol(c callSite, st state) (value, state) {
 			class = commandClass(w, c)
 		}
 		w.addEffect(st, class, r.Category, c.text, c.node)
+		w.checkCallerIDs(c, st, r.Category)
 		st = w.invokeArgs(c, st, st.level)
 		if class == "read" && r.Category == "database" && (w.mentionsCredential(c.args) || readsSessionTable(c.callee.sym)) {
 			// A lookup keyed by the request's session token, or of the
@@ -362,6 +369,7 @@ func (w *walker) callProject(c callSite, st state) (value, state) {
 		return w.inlineCall(c, st)
 	}
 	s := w.a.summarize(f, w.rec)
+	w.markCompared(c.args)
 	st = w.replay(s, st, c.text)
 	for i, v := range c.argVals {
 		if v.kind != vFunc {

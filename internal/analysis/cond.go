@@ -56,6 +56,7 @@ func (w *walker) binaryCond(n *parse.Node, st state) (t, f state) {
 		rt, rf := w.cond(right, lf)
 		return join(lt, rt), rf
 	case "==", "===", "!=", "!==":
+		w.markCompared([]*parse.Node{left, right})
 		lv, st := w.eval(left, st, false)
 		rv, st := w.eval(right, st, false)
 		negated := op == "!=" || op == "!=="

@@ -159,6 +159,12 @@ func (w *walker) member(obj value, name string) value {
 }
 
 func (w *walker) memberValue(obj value, name string) value {
+	if obj.kind == vSym && strings.HasPrefix(obj.sym, "?#") && callerIDOf(name) != "" {
+		// input.userId: an identifier the caller chose.
+		v := member(obj, name)
+		v.callerID = name
+		return v
+	}
 	if obj.kind == vObject {
 		return w.a.objectMember(obj.fn, name, w.rec)
 	}

@@ -144,6 +144,9 @@ type value struct {
 	// roles is the authorization a vBool, vPending, vClient, vProcedure
 	// or vAction grants, in the form of state.roles.
 	roles string
+	// callerID names the input property this value came from when it is an
+	// identifier the caller chose (userId, orgId).
+	callerID string
 }
 
 // identity describes where in a value the caller's identity lives.

@@ -57,6 +57,10 @@ type Verdict struct {
 	// check passed whose roles are not literal, else the sorted,
 	// comma-separated roles admitted.
 	Authorization string
+	// CallerSupplied lists identifiers the caller chose (userId, orgId) that
+	// an authenticated entry uses to select or change rows without
+	// comparing them with the session's identity.
+	CallerSupplied []CallerID
 	// FailOpen lists allowlist and secret checks on the entry's paths that
 	// let everyone through when their setting is empty or unset.
 	FailOpen []FailOpen
@@ -65,6 +69,8 @@ type Verdict struct {
 // Analyze computes the verdict for one entry.
 func (a *Analyzer) Analyze(t Target) Verdict {
 	rec := newRecorder(nil)
+	rec.entry = true
+	rec.compared = map[string]bool{}
 	w := &walker{a: a, rec: rec, mod: t.Module, env: newScope(nil), paramsAsInput: true}
 	a.run(w, t)
 	return verdictOf(rec)
@@ -234,6 +240,13 @@ func verdictOf(rec *recorder) Verdict {
 		if !seenFailOpen[f] {
 			seenFailOpen[f] = true
 			v.FailOpen = append(v.FailOpen, f)
+		}
+	}
+	seenCaller := map[string]bool{}
+	for _, c := range rec.callerIDs {
+		if !seenCaller[c.Name] {
+			seenCaller[c.Name] = true
+			v.CallerSupplied = append(v.CallerSupplied, c)
 		}
 	}
 	return v

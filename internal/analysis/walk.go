@@ -103,7 +103,7 @@ func (w *walker) bindParam(p *parse.Node, index int) {
 			key += "." + step
 		}
 		if w.paramsAsInput {
-			w.env.vars[b.Name] = value{kind: vSym, sym: "?#" + b.Name, name: b.Name}
+			w.env.vars[b.Name] = value{kind: vSym, sym: "?#" + b.Name, name: b.Name, callerID: callerIDOf(b.Name)}
 		} else {
 			w.env.vars[b.Name] = value{kind: vParam, param: key, name: b.Name}
 		}

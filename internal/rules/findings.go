@@ -131,6 +131,18 @@ func Evaluate(s Subject) []report.Finding {
 			fmt.Sprintf("%s %s reads the caller's identity but does not leave when it is missing, and %s.", kindLabel(s.Kind), s.Name, s.describe(decisive(v))),
 			"Leave the function when the identity is missing (throw, return, or redirect()), and do not catch the guard's error and go on."))
 	case analysis.StatusAuthenticated:
+		if len(v.CallerSupplied) > 0 {
+			c := v.CallerSupplied[0]
+			where := fmt.Sprintf("line %d", c.Line)
+			if s.Rel != nil {
+				if rel := s.Rel(c.File); rel != s.File {
+					where = fmt.Sprintf("%s:%d", rel, c.Line)
+				}
+			}
+			out = append(out, s.finding(CallerSupplied, report.P2,
+				fmt.Sprintf("%s %s uses %s from its input in %s (%s) without comparing it with the signed-in caller's identity or membership.", kindLabel(s.Kind), s.Name, c.Name, c.What, where),
+				fmt.Sprintf("Derive %s from the session, or check that the caller owns it or belongs to it before the query.", c.Name)))
+		}
 		if s.Roles.needed() && len(v.Effects) > 0 && !s.Roles.satisfiedBy(v.Authorization) {
 			out = append(out, s.finding(MissingRoleCheck, report.P1, s.roleMessage(), s.roleFix()))
 		}

@@ -15,6 +15,7 @@ const (
 	MissingRoleCheck    = "missing-role-check"
 	FailOpenAllowlist   = "fail-open-allowlist"
 	UnverifiedGuard     = "unverified-guard"
+	CallerSupplied      = "caller-supplied-identity"
 	PublicWithoutReason = "public-without-reason"
 	StalePolicy         = "stale-policy"
 	ParseError          = "parse-error"
@@ -128,6 +129,23 @@ workspace package), or declare it in actionguard.json under
 		Example: `{
   "guards": { "authentication": ["@acme/permissions#assertTeamMember"] }
 }`,
+	},
+	{
+		Name:     CallerSupplied,
+		Severity: "P2",
+		Summary:  "An authenticated entry selects or changes rows by an ID the caller chose, without comparing it with the session.",
+		Why: `Authentication says who is calling, not what they may touch. An action that
+takes userId, orgId or teamId from its input and passes it to a query lets any
+signed-in user act on another user's or tenant's rows: the ID is in the
+request, and the caller writes the request.`,
+		Fix: `Take the identity from the session (session.user.id), or compare the input ID
+with it, or check membership (the caller belongs to that org or team) before
+the query. Filtering the query by the session's user ID also works.`,
+		Example: `const user = await requireUser()
+await prisma.project.update({
+  where: { id: projectId, ownerId: user.id },   // not ownerId from the input
+  data: { name },
+})`,
 	},
 	{
 		Name:     PublicWithoutReason,

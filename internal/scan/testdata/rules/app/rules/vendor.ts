@@ -11,7 +11,7 @@ export async function joinTeam(teamId: string) { // want "unverified-guard P2"
 }
 
 // The policy declares assertMember fail-closed.
-export async function leaveTeam(teamId: string) {
+export async function leaveTeam(teamId: string) { // want "caller-supplied-identity P2"
   await assertMember();
   await prisma.membership.deleteMany({ where: { teamId } });
 }

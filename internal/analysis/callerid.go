@@ -1,0 +1,105 @@
+package analysis
+
+import (
+	"regexp"
+
+	"github.com/actionguard/actionguard/internal/parse"
+)
+
+// CallerID is an identifier the caller chose that an authenticated entry
+// used to select or change rows without checking it against the session.
+type CallerID struct {
+	Name string // the input property, such as "orgId"
+	What string // the database call
+	File string
+	Line int
+}
+
+var callerIDName = regexp.MustCompile(`(?i)^(user|owner|org|organization|team|profile|account|workspace|tenant|member|author|customer|creator)_?id$`)
+
+// callerIDOf returns name when it names a caller-chosen identifier.
+func callerIDOf(name string) string {
+	if callerIDName.MatchString(name) {
+		return name
+	}
+	return ""
+}
+
+// mentions visits the identifiers and member expressions in nodes and
+// reports the caller-chosen identifiers and whether an identity value
+// appears among them.
+func (w *walker) mentions(nodes []*parse.Node) (ids []string, identity bool) {
+	var visit func(n *parse.Node)
+	visit = func(n *parse.Node) {
+		switch n.Type() {
+		case "identifier", "shorthand_property_identifier":
+			if v, ok := w.env.lookup(w.text(n)); ok {
+				if v.callerID != "" {
+					ids = append(ids, v.callerID)
+				}
+				if v.kind == vIdentity {
+					identity = true
+				}
+			}
+			return
+		case "member_expression":
+			obj := n.ChildByFieldName("object")
+			prop := n.ChildByFieldName("property")
+			if obj != nil && prop != nil && obj.Type() == "identifier" {
+				if v, ok := w.env.lookup(w.text(obj)); ok {
+					if v.kind == vIdentity {
+						identity = true
+						return
+					}
+					if v.kind == vSym && callerIDOf(w.text(prop)) != "" && len(v.sym) > 2 && v.sym[:2] == "?#" {
+						ids = append(ids, w.text(prop))
+						return
+					}
+				}
+			}
+		case "arrow_function", "function_expression":
+			return
+		}
+		for i := 0; i < int(n.NamedChildCount()); i++ {
+			visit(n.NamedChild(i))
+		}
+	}
+	for _, n := range nodes {
+		if n != nil {
+			visit(n)
+		}
+	}
+	return ids, identity
+}
+
+// markCompared notes the caller-chosen identifiers that a comparison or a
+// project helper (a membership check) looks at.
+func (w *walker) markCompared(nodes []*parse.Node) {
+	if !w.rec.entry {
+		return
+	}
+	ids, _ := w.mentions(nodes)
+	for _, id := range ids {
+		w.rec.compared[id] = true
+	}
+}
+
+// checkCallerIDs records a database call of an authenticated entry keyed by
+// a caller-chosen identifier that nothing compared with the session.
+func (w *walker) checkCallerIDs(c callSite, st state, category string) {
+	if !w.rec.entry || st.level != Authenticated || category != "database" {
+		return
+	}
+	ids, identity := w.mentions(c.args)
+	if identity {
+		// The query also filters by the session's identity, as a
+		// membership or ownership condition does.
+		return
+	}
+	for _, id := range ids {
+		if w.rec.compared[id] {
+			continue
+		}
+		w.rec.callerIDs = append(w.rec.callerIDs, CallerID{Name: id, What: c.text, File: w.mod.File.Path, Line: position(c.node).Line})
+	}
+}
