@@ -80,6 +80,12 @@ func (w *walker) apply(c callSite, st state) (value, state) {
 	switch c.receiver.kind {
 	case vClient, vProcedure:
 		return w.clientMethod(c, st)
+	case vAction:
+		// oRPC's procedure.actionable() and .callable() turn a procedure
+		// into a server action with the same middleware chain.
+		if c.method == "actionable" || c.method == "callable" {
+			return c.receiver, st
+		}
 	case vPending:
 		if c.method == "catch" {
 			// requireUser().catch(() => null) swallows the guard's rejection, so

@@ -41,6 +41,13 @@ func (w *walker) clientMethod(c callSite, st state) (value, state) {
 		}
 		return w.buildAction(c, recv, info, st)
 
+	case "middleware":
+		// oRPC's builder.middleware(fn) returns fn for a later .use().
+		if len(c.argVals) > 0 {
+			return c.argVals[0], st
+		}
+		return recv, st
+
 	case "createServerAction":
 		return value{kind: vClient, level: recv.level, roles: recv.roles, client: &clientInfo{zsa: true, effects: info.effects}, name: c.text}, st
 	}

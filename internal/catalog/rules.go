@@ -124,6 +124,9 @@ var actionClientRules = []Rule{
 	{Pattern: "next/cache#unstable_cache", Kind: PassThrough},
 
 	{Pattern: "next-safe-action#createSafeActionClient", Kind: SafeActionClient},
+	// oRPC procedures: os.$context<T>() starts a builder whose .use()
+	// middlewares call next() like next-safe-action's.
+	{Pattern: "@orpc/server#os.$context", Kind: SafeActionClient},
 	{Pattern: "zsa#createServerActionProcedure", Kind: ZSAProcedure},
 	{Pattern: "zsa#createServerAction", Kind: ZSAAction},
 }
