@@ -167,6 +167,8 @@ func (w *walker) callSymbol(c callSite, st state) (value, state) {
 		return value{kind: vProcedure, level: level, client: info, name: c.text}, st
 	case catalog.Invoker:
 		return called(c.callee), w.invokeArgs(c, st, st.level)
+	case catalog.GuardWrapper:
+		return w.callGuardWrapper(c, st)
 	}
 	st = w.invokeArgs(c, st, st.level)
 	return called(c.callee), st
@@ -423,4 +425,12 @@ func sqlClass(w *walker, c callSite) string {
 		return "unknown"
 	}
 	return "write"
+}
+
+// callGuardWrapper runs the functions passed to a wrapper that rejects
+// unauthenticated requests before calling them, so their effects run as
+// authenticated.
+func (w *walker) callGuardWrapper(c callSite, st state) (value, state) {
+	w.rec.guards = append(w.rec.guards, guardEvent{seq: w.rec.next(), name: c.text})
+	return value{kind: vUnknown}, w.invokeArgs(c, st, maxLevel(st.level, Authenticated))
 }

@@ -48,6 +48,10 @@ const (
 	// Invoker calls run their function arguments at once, in the caller's
 	// state (db.$transaction(async (tx) => ...), Promise.all).
 	Invoker
+	// GuardWrapper calls return a handler that rejects the request itself
+	// (a 401 or 403 response) unless it is authenticated, and only then
+	// calls the function they were given: verifySignatureAppRouter(handler).
+	GuardWrapper
 )
 
 // Rule describes the calls whose symbol matches Pattern.
