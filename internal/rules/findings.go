@@ -57,15 +57,15 @@ func Evaluate(s Subject) []report.Finding {
 			break
 		}
 		out = append(out, s.finding(MissingAuth, severityFor(v),
-			fmt.Sprintf("%s %s %s without authenticating the caller.", kindLabel(s.Kind), s.Name, s.describe(v.Offending[0])),
+			fmt.Sprintf("%s %s %s without authenticating the caller.", kindLabel(s.Kind), s.Name, s.describe(decisive(v))),
 			fmt.Sprintf("Call %s (or your fail-closed guard) before the first side effect, or open the entry as public with a reason if it is meant to be.", guard)))
 	case analysis.StatusAfterEffect:
 		out = append(out, s.finding(AuthAfterEffect, severityFor(v),
-			fmt.Sprintf("%s %s %s before it authenticates the caller.", kindLabel(s.Kind), s.Name, s.describe(v.Offending[0])),
+			fmt.Sprintf("%s %s %s before it authenticates the caller.", kindLabel(s.Kind), s.Name, s.describe(decisive(v))),
 			"Move the guard above the first side effect."))
 	case analysis.StatusNotEnforced:
 		out = append(out, s.finding(AuthNotEnforced, severityFor(v),
-			fmt.Sprintf("%s %s reads the caller's identity but does not leave when it is missing, and %s.", kindLabel(s.Kind), s.Name, s.describe(v.Offending[0])),
+			fmt.Sprintf("%s %s reads the caller's identity but does not leave when it is missing, and %s.", kindLabel(s.Kind), s.Name, s.describe(decisive(v))),
 			"Leave the function when the identity is missing (throw, return, or redirect()), and do not catch the guard's error and go on."))
 	case analysis.StatusUnverified:
 		why := v.Why
@@ -77,6 +77,20 @@ func Evaluate(s Subject) []report.Finding {
 			`Make the guard's code visible to the scan, or declare it in actionguard.json under "guards" if it fails closed.`))
 	}
 	return out
+}
+
+// decisive returns the offending effect that sets the severity: the first
+// write when there is one, so that a P0 message names the write and not an
+// earlier read.
+func decisive(v analysis.Verdict) analysis.Effect {
+	if v.Write {
+		for _, e := range v.Offending {
+			if e.Class == report.EffectWrite {
+				return e
+			}
+		}
+	}
+	return v.Offending[0]
 }
 
 func severityFor(v analysis.Verdict) string {
