@@ -29,6 +29,10 @@ type Subject struct {
 	Guard string
 	// Rel maps an absolute path to the form shown in messages.
 	Rel func(string) string
+	// Context is a sentence appended to the messages of missing-auth,
+	// auth-after-effect and auth-not-enforced findings that reach a side
+	// effect, such as why the app's middleware does not protect the entry.
+	Context string
 }
 
 // Evaluate returns the findings for one entry.
@@ -57,15 +61,15 @@ func Evaluate(s Subject) []report.Finding {
 			break
 		}
 		out = append(out, s.finding(MissingAuth, severityFor(v),
-			fmt.Sprintf("%s %s %s without authenticating the caller.", kindLabel(s.Kind), s.Name, s.describe(decisive(v))),
+			s.withContext(fmt.Sprintf("%s %s %s without authenticating the caller.", kindLabel(s.Kind), s.Name, s.describe(decisive(v)))),
 			fmt.Sprintf("Call %s (or your fail-closed guard) before the first side effect, or open the entry as public with a reason if it is meant to be.", guard)))
 	case analysis.StatusAfterEffect:
 		out = append(out, s.finding(AuthAfterEffect, severityFor(v),
-			fmt.Sprintf("%s %s %s before it authenticates the caller.", kindLabel(s.Kind), s.Name, s.describe(decisive(v))),
+			s.withContext(fmt.Sprintf("%s %s %s before it authenticates the caller.", kindLabel(s.Kind), s.Name, s.describe(decisive(v)))),
 			"Move the guard above the first side effect."))
 	case analysis.StatusNotEnforced:
 		out = append(out, s.finding(AuthNotEnforced, severityFor(v),
-			fmt.Sprintf("%s %s reads the caller's identity but does not leave when it is missing, and %s.", kindLabel(s.Kind), s.Name, s.describe(decisive(v))),
+			s.withContext(fmt.Sprintf("%s %s reads the caller's identity but does not leave when it is missing, and %s.", kindLabel(s.Kind), s.Name, s.describe(decisive(v)))),
 			"Leave the function when the identity is missing (throw, return, or redirect()), and do not catch the guard's error and go on."))
 	case analysis.StatusUnverified:
 		why := v.Why
@@ -77,6 +81,13 @@ func Evaluate(s Subject) []report.Finding {
 			`Make the guard's code visible to the scan, or declare it in actionguard.json under "guards" if it fails closed.`))
 	}
 	return out
+}
+
+func (s Subject) withContext(message string) string {
+	if s.Context == "" {
+		return message
+	}
+	return message + " " + s.Context
 }
 
 // decisive returns the offending effect that sets the severity: the first

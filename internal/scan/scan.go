@@ -211,12 +211,21 @@ func scanApp(app discover.App, pol *policy.Policy, opts Options) (report.App, []
 		entries[i].verdict = an.Analyze(e.Target)
 	})
 
+	mw, warning := readMiddleware(app, entries)
+	if warning != "" {
+		warnings = append(warnings, warning)
+	}
+	if mw != nil {
+		ra.Middleware = mw.summary(opts.WorkDir)
+	}
+
 	guard := suggestedGuard(pol)
 	var ids []string
 	for _, a := range entries {
 		ids = append(ids, a.e.ID)
 		ra.Entries = append(ra.Entries, reportEntry(a, opts.WorkDir, pol))
 		s := subject(a, opts.WorkDir, pol, guard)
+		s.Context = mw.gap(a)
 		ra.Findings = append(ra.Findings, rules.Evaluate(s)...)
 	}
 	ra.Findings = append(ra.Findings, staleRules(pol, ids, app, opts.WorkDir)...)
