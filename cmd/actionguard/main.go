@@ -64,14 +64,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 type options struct {
-	fs      *flag.FlagSet
-	format  string
-	output  string
-	failOn  string
-	config  string
-	jobs    int
-	quiet   bool
-	noColor bool
+	fs         *flag.FlagSet
+	format     string
+	output     string
+	failOn     string
+	config     string
+	advisories string
+	jobs       int
+	quiet      bool
+	noColor    bool
 }
 
 func newFlags(errOut io.Writer) *options {
@@ -81,6 +82,7 @@ func newFlags(errOut io.Writer) *options {
 	o.fs.StringVar(&o.output, "output", "", "write the report to this file instead of standard output")
 	o.fs.StringVar(&o.failOn, "fail-on", "P1", "exit 1 when a finding is at or above this severity: P0, P1, P2, P3 or none")
 	o.fs.StringVar(&o.config, "config", "", "policy file for every app (default: actionguard.json at the app root, then at the scan root)")
+	o.fs.StringVar(&o.advisories, "advisories", "", "OSV JSON file of advisories to check next and react-server-dom-* against, in addition to the built-in ones")
 	o.fs.IntVar(&o.jobs, "jobs", 0, "files and entries analyzed at once (default: the number of CPUs)")
 	o.fs.BoolVar(&o.quiet, "quiet", false, "print no warnings on standard error")
 	o.fs.BoolVar(&o.noColor, "no-color", false, "print no color codes, even on a terminal")
@@ -135,7 +137,7 @@ func runScan(command string, args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 
-	res, err := scan.Run(scan.Options{Paths: paths, Config: o.config, Jobs: o.jobs, Version: version})
+	res, err := scan.Run(scan.Options{Paths: paths, Config: o.config, Advisories: o.advisories, Jobs: o.jobs, Version: version})
 	if err != nil {
 		fmt.Fprintf(stderr, "actionguard: %v\n", err)
 		return 2

@@ -219,6 +219,8 @@ func (w *walker) callSymbol(c callSite, st state) (value, state) {
 		if len(c.argVals) > 0 && c.argVals[0].kind == vFunc {
 			return c.argVals[0], st
 		}
+	case catalog.GuardWrapper:
+		return w.callGuardWrapper(c, st)
 	}
 	st = w.invokeArgs(c, st, st.level)
 	return called(c.callee), st
@@ -560,4 +562,12 @@ func sqlClass(w *walker, c callSite) string {
 		return "unknown"
 	}
 	return "write"
+}
+
+// callGuardWrapper runs the functions passed to a wrapper that rejects
+// unauthenticated requests before calling them, so their effects run as
+// authenticated.
+func (w *walker) callGuardWrapper(c callSite, st state) (value, state) {
+	w.rec.guards = append(w.rec.guards, guardEvent{seq: w.rec.next(), name: c.text})
+	return value{kind: vUnknown}, w.invokeArgs(c, st, maxLevel(st.level, Authenticated))
 }

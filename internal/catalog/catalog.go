@@ -63,6 +63,10 @@ const (
 	// behaves the same (React's cache, Next.js's unstable_cache), so a
 	// guard wrapped in one is still a guard.
 	PassThrough
+	// GuardWrapper calls return a handler that rejects the request itself
+	// (a 401 or 403 response) unless it is authenticated, and only then
+	// calls the function they were given: verifySignatureAppRouter(handler).
+	GuardWrapper
 )
 
 // Rule describes the calls whose symbol matches Pattern.

@@ -176,7 +176,10 @@ func (w *walker) pathCall(call *sitter.Node, sc *scope) (condition, bool) {
 			kind := map[string]ruleKind{"startsWith": rulePrefix, "endsWith": ruleSuffix, "includes": ruleContains}[name]
 			return pathCondition([]pathRule{{kind: kind, value: s}}), true
 		}
-		if name == "includes" && len(args) == 1 && w.isPathname(args[0], sc) {
+		fallthrough
+	case "has":
+		// list.includes(pathname), or set.has(pathname) on new Set([...]).
+		if (name == "includes" || name == "has") && len(args) == 1 && w.isPathname(args[0], sc) {
 			list, ok := w.listOf(object, sc)
 			if !ok {
 				return condition{}, false
@@ -397,6 +400,16 @@ func (w *walker) listOf(n *sitter.Node, sc *scope) ([]string, bool) {
 	case "identifier":
 		if b, ok := w.lookup(w.mod.text(n), sc); ok && b.kind == bindList {
 			return b.list, true
+		}
+	case "new_expression":
+		// new Set([...]) holds the same strings as its array.
+		constructor := n.ChildByFieldName("constructor")
+		args := n.ChildByFieldName("arguments")
+		if constructor == nil || w.mod.text(constructor) != "Set" || args == nil {
+			return nil, false
+		}
+		if elements := namedChildren(args); len(elements) == 1 {
+			return w.listOf(elements[0], sc)
 		}
 	case "array":
 		var out []string

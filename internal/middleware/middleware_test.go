@@ -202,6 +202,14 @@ var fixtureCases = []fixtureCase{
 		gates:         map[string]bool{"/app": true, "/app/settings": true, "/": false},
 	},
 	{
+		app:           "nextauth-set",
+		file:          "middleware.ts",
+		authenticates: true,
+		matchers:      []string{"/((?!api|_next/static|_next/image|favicon.ico).*)"},
+		public:        []string{"/", "/login"},
+		gates:         map[string]bool{"/webinars": true, "/webinars/1": true, "/": false, "/login": false, "/api/leads": false},
+	},
+	{
 		app:   "login-redirect",
 		file:  "middleware.ts",
 		gates: map[string]bool{"/": false, "/login": false, "/dashboard": false},

@@ -12,6 +12,12 @@ func sampleReport() *Report {
 				Root:        "apps/web",
 				Name:        "web",
 				NextVersion: "15.2.1",
+				Middleware: &Middleware{
+					File:          "apps/web/middleware.ts",
+					Matchers:      []string{"/((?!api|_next/static|_next/image|favicon.ico).*)"},
+					Authenticates: true,
+					PassThrough:   []string{"/api/leads/1", "/login"},
+				},
 				Entries: []Entry{
 					{
 						ID:            "app/webinars/actions.ts#deleteWebinar",

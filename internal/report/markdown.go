@@ -15,6 +15,9 @@ func writeMarkdownScan(w io.Writer, r *Report, opts Options) error {
 
 	for _, app := range r.Apps {
 		writeMarkdownAppHeading(&out, app)
+		if app.Middleware != nil {
+			out.WriteString(markdownText(MiddlewareSummary(app.Middleware)) + "\n\n")
+		}
 		if len(app.Findings) == 0 {
 			out.WriteString("No findings.\n")
 			continue

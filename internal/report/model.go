@@ -31,9 +31,31 @@ type App struct {
 	Name string `json:"name"`
 	// NextVersion is the installed next version from the lockfile when one is
 	// present, else the package.json range, else "".
-	NextVersion string    `json:"nextVersion"`
-	Entries     []Entry   `json:"entries"`
-	Findings    []Finding `json:"findings"`
+	NextVersion string `json:"nextVersion"`
+	// Middleware is what the app's middleware.* or proxy.* file gates, or
+	// nil when the app has none.
+	Middleware *Middleware `json:"middleware,omitempty"`
+	Entries    []Entry     `json:"entries"`
+	Findings   []Finding   `json:"findings"`
+}
+
+// Middleware is the static reading of an app's middleware file.
+type Middleware struct {
+	// File is relative to the working directory, with forward slashes.
+	File string `json:"file"`
+	// Matchers are the config.matcher sources as written; empty means the
+	// middleware runs on every request path.
+	Matchers []string `json:"matchers"`
+	// Authenticates is set when the middleware rejects requests without a
+	// session on at least some paths.
+	Authenticates bool `json:"authenticates"`
+	// PassThrough lists sample request paths ("/", "/login", the app's own
+	// route handler paths, a page or two) that an anonymous request reaches
+	// without being rejected, sorted.
+	PassThrough []string `json:"passThrough"`
+	// Unresolved is why the matcher or the body could not be read
+	// statically, in which case no path counts as gated.
+	Unresolved string `json:"unresolved,omitempty"`
 }
 
 // Entry kinds.

@@ -31,6 +31,9 @@ func writeTextScan(w io.Writer, r *Report, opts Options) error {
 			out.WriteString("\n")
 		}
 		out.WriteString(appHeader(app) + "\n")
+		if app.Middleware != nil {
+			out.WriteString("  " + printable(MiddlewareSummary(app.Middleware), "") + "\n")
+		}
 		writeTextFindings(&out, app.Findings, opts)
 	}
 
@@ -90,6 +93,31 @@ func appHeader(app App) string {
 	}
 	header := fmt.Sprintf("%s (%s), %s, %s", app.Root, app.Name, version, plural(len(app.Entries), "entry point", "entry points"))
 	return printable(header, "")
+}
+
+// MiddlewareSummary returns one sentence saying which file gates which
+// request paths and naming the sampled paths it lets through, such as
+// "Middleware middleware.ts authenticates requests matching /dashboard/:path*;
+// it lets through /, /api/leads/import."
+func MiddlewareSummary(m *Middleware) string {
+	var line strings.Builder
+	fmt.Fprintf(&line, "Middleware %s ", m.File)
+	switch {
+	case m.Unresolved != "":
+		fmt.Fprintf(&line, "could not be read statically (%s), so no path counts as gated", strings.TrimSuffix(m.Unresolved, "."))
+	case !m.Authenticates:
+		line.WriteString("rejects no request for a missing session, so it gates no path")
+	case len(m.Matchers) == 0:
+		line.WriteString("authenticates every request path")
+	default:
+		fmt.Fprintf(&line, "authenticates requests matching %s", strings.Join(m.Matchers, ", "))
+	}
+	if len(m.PassThrough) > 0 {
+		fmt.Fprintf(&line, "; it lets through %s.", strings.Join(m.PassThrough, ", "))
+	} else {
+		line.WriteString("; it lets none of the sampled paths through.")
+	}
+	return line.String()
 }
 
 // scanSummary returns the closing line of a scan, such as "Scanned 2 apps

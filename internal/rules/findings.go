@@ -31,6 +31,10 @@ type Subject struct {
 	Rel func(string) string
 	// Roles is the authorization the entry requires.
 	Roles Roles
+	// Context is a sentence appended to the messages of missing-auth,
+	// auth-after-effect and auth-not-enforced findings that reach a side
+	// effect, such as why the app's middleware does not protect the entry.
+	Context string
 }
 
 // Roles is an entry's authorization requirement.
@@ -120,15 +124,15 @@ func Evaluate(s Subject) []report.Finding {
 			break
 		}
 		out = append(out, s.finding(MissingAuth, severityFor(v),
-			fmt.Sprintf("%s %s %s without authenticating the caller.", kindLabel(s.Kind), s.Name, s.describe(decisive(v))),
+			s.withContext(fmt.Sprintf("%s %s %s without authenticating the caller.", kindLabel(s.Kind), s.Name, s.describe(decisive(v)))),
 			fmt.Sprintf("Call %s (or your fail-closed guard) before the first side effect, or open the entry as public with a reason if it is meant to be.", guard)))
 	case analysis.StatusAfterEffect:
 		out = append(out, s.finding(AuthAfterEffect, severityFor(v),
-			fmt.Sprintf("%s %s %s before it authenticates the caller.", kindLabel(s.Kind), s.Name, s.describe(decisive(v))),
+			s.withContext(fmt.Sprintf("%s %s %s before it authenticates the caller.", kindLabel(s.Kind), s.Name, s.describe(decisive(v)))),
 			"Move the guard above the first side effect."))
 	case analysis.StatusNotEnforced:
 		out = append(out, s.finding(AuthNotEnforced, severityFor(v),
-			fmt.Sprintf("%s %s reads the caller's identity but does not leave when it is missing, and %s.", kindLabel(s.Kind), s.Name, s.describe(decisive(v))),
+			s.withContext(fmt.Sprintf("%s %s reads the caller's identity but does not leave when it is missing, and %s.", kindLabel(s.Kind), s.Name, s.describe(decisive(v)))),
 			"Leave the function when the identity is missing (throw, return, or redirect()), and do not catch the guard's error and go on."))
 	case analysis.StatusAuthenticated:
 		if len(v.CallerSupplied) > 0 {
@@ -158,12 +162,20 @@ func Evaluate(s Subject) []report.Finding {
 	return out
 }
 
-// decisive returns the offending effect a message names: the first write
-// when there is one, since a write is what makes the finding P0.
+func (s Subject) withContext(message string) string {
+	if s.Context == "" {
+		return message
+	}
+	return message + " " + s.Context
+}
+
+// decisive returns the offending effect that sets the severity: the first
+// write when there is one, so that a P0 message names the write and not an
+// earlier read.
 func decisive(v analysis.Verdict) analysis.Effect {
 	if v.Write {
 		for _, e := range v.Offending {
-			if e.Class == "write" {
+			if e.Class == report.EffectWrite {
 				return e
 			}
 		}

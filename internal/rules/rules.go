@@ -19,6 +19,9 @@ const (
 	PublicWithoutReason = "public-without-reason"
 	StalePolicy         = "stale-policy"
 	ParseError          = "parse-error"
+	// VulnerableNextVersion reports an installed next or
+	// react-server-dom-* version that a security advisory affects.
+	VulnerableNextVersion = "vulnerable-next-version"
 )
 
 // Rule is one rule's documentation, which `actionguard explain` prints.
@@ -175,6 +178,27 @@ so the report may be incomplete for that file.`,
 		Fix: `Check that the file compiles. If it does, report the construct to the
 actionguard maintainers.`,
 		Example: `app/actions.ts:12:5: syntax error`,
+	},
+	{
+		Name:     VulnerableNextVersion,
+		Severity: "P0 for remote code execution, P1 for the middleware bypass when the app's middleware authenticates (else P2), P2 for server-side request forgery, P3 for denial of service and source exposure; at most P2 when only a package.json range is known",
+		Summary:  "The installed next or react-server-dom-* version is affected by a security advisory that touches server-side entry points.",
+		Why: `Some flaws sit below the app's own code. CVE-2025-55182 (React2Shell) lets an
+anonymous request run code through a Server Function payload, whatever the
+actions check. CVE-2025-29927 lets a request skip middleware with the
+x-middleware-subrequest header, so an app that authenticates in middleware is
+open. The version comes from the lockfile (npm, pnpm, Yarn or Bun); without one,
+the lowest version the package.json range admits is checked, and the finding
+says the app may be affected. Advisories are built in, and --advisories FILE
+adds OSV records.`,
+		Fix: `Upgrade to the fixed release the finding names (or any later one) and
+commit the updated lockfile. Until then, for the middleware bypass, strip the
+x-middleware-subrequest header at the proxy in front of the app, and check the
+caller in each entry point rather than in middleware only.`,
+		Example: `// package.json
+"dependencies": {
+  "next": "15.2.3"          // was 15.2.2, affected by CVE-2025-29927
+}`,
 	},
 }
 

@@ -30,6 +30,9 @@ type Options struct {
 	// Config is a policy file for every app, overriding the actionguard.json
 	// files found beside them.
 	Config string
+	// Advisories is an OSV JSON file whose advisories are checked in
+	// addition to the built-in ones; "" means the built-in ones only.
+	Advisories string
 	// Jobs is how many files and entries are analyzed at once; 0 means the
 	// number of CPUs.
 	Jobs int
@@ -80,6 +83,11 @@ func Run(opts Options) (*Result, error) {
 		}
 	}
 
+	advisories, err := loadAdvisories(opts.Advisories)
+	if err != nil {
+		return nil, &ConfigError{Err: err}
+	}
+
 	rep := &report.Report{
 		SchemaVersion: report.SchemaVersion,
 		Tool:          report.Tool{Name: "actionguard", Version: opts.Version},
@@ -94,6 +102,11 @@ func Run(opts Options) (*Result, error) {
 		}
 		ra, appWarnings := scanApp(app, pol, opts)
 		warnings = append(warnings, appWarnings...)
+		advisoryFindings, warning := checkAdvisories(app, advisories, ra.Middleware, opts.WorkDir)
+		if warning != "" {
+			warnings = append(warnings, warning)
+		}
+		ra.Findings = append(ra.Findings, advisoryFindings...)
 		rep.Apps = append(rep.Apps, ra)
 	}
 	report.Finalize(rep)
@@ -211,12 +224,21 @@ func scanApp(app discover.App, pol *policy.Policy, opts Options) (report.App, []
 		entries[i].verdict = an.Analyze(e.Target)
 	})
 
+	mw, warning := readMiddleware(app, entries)
+	if warning != "" {
+		warnings = append(warnings, warning)
+	}
+	if mw != nil {
+		ra.Middleware = mw.summary(opts.WorkDir)
+	}
+
 	guard := suggestedGuard(pol)
 	var ids []string
 	for _, a := range entries {
 		ids = append(ids, a.e.ID)
 		ra.Entries = append(ra.Entries, reportEntry(a, opts.WorkDir, pol))
 		s := subject(a, opts.WorkDir, pol, guard)
+		s.Context = mw.gap(a)
 		ra.Findings = append(ra.Findings, rules.Evaluate(s)...)
 	}
 	ra.Findings = append(ra.Findings, staleRules(pol, ids, app, opts.WorkDir)...)

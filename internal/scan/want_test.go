@@ -118,6 +118,11 @@ func TestFixtures(t *testing.T) {
 		if info, err := os.Stat(dir); err != nil || !info.IsDir() {
 			continue
 		}
+		if filepath.Base(dir) == "advisories" {
+			// Findings there sit in lockfiles, which cannot carry want
+			// comments; advisories_test.go checks them from a table.
+			continue
+		}
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			checkWants(t, dir)
 		})
