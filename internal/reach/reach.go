@@ -7,23 +7,28 @@
 // route handlers and the code they import), client ("use client" modules,
 // pages of the Pages Router, and everything they import), and action (the
 // code of a "use server" module that only client code imports, and what it
-// imports). The rule for exports of a "use server" module, measured with
-// `next build` of Next.js 16.5.0:
+// imports). The rule for exports of a "use server" module:
 //
-//   - A server-layer import of the module gives every export an ID, even
-//     exports that nothing calls (Turbopack and webpack alike).
-//   - A client-layer import gives IDs only to the exports client code names
-//     under Turbopack, the default `next build` bundler since Next.js 16.
-//     Webpack builds, and every build of Next.js 14 or earlier, give IDs to
-//     all exports as soon as one is referenced (see Options.PerModule).
-//   - Imports from the action layer, and from middleware, give no ID: the
-//     export is called only on the server.
+//   - A server-layer import of the module gives every export an action ID,
+//     even exports that nothing calls.
+//   - A client-layer import gives IDs only to the exports that client code
+//     names, under Turbopack, the default `next build` bundler since
+//     Next.js 16. Webpack builds give IDs to all exports as soon as client
+//     code references one, and so does every Next.js 14 build, whose whole
+//     module's IDs reach the browser (Options.PerModule).
+//   - Imports from the action layer give no ID: the export is called only
+//     on the server.
+//
+// The first two rules and the action-layer rule were measured with
+// `next build` of Next.js 16.5.0 (Turbopack, and webpack with --webpack)
+// on testdata/nextapp. The Next.js 14 rule, and treating middleware as the
+// action layer, follow how those versions bundle and were not measured.
 //
 // An export with an ID is reported "client". One that no build compiles,
 // in a module something imports, is "server", and one in a module that
-// nothing imports is "none". Whenever part of the graph that could lead to
-// client or server code could not be resolved, every export is "client",
-// because a guess must never hide a callable action.
+// nothing imports is "none". Whenever an import that could lead to client
+// or server code cannot be followed, every export is "client", because a
+// guess must never hide a callable action.
 package reach
 
 import (

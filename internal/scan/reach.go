@@ -37,7 +37,7 @@ func setReachability(app discover.App, prog *module.Program, nextVersion string,
 	if len(gaps) == 0 {
 		return nil
 	}
-	return []string{fmt.Sprintf("%s: every server action is reported as reachable from the client, because the import graph is incomplete (%d gaps); the first: %s", app.Name, len(gaps), gaps[0])}
+	return []string{fmt.Sprintf("%s: every server action is reported as reachable from the client, because %d imports could not be followed; the first: %s", app.Name, len(gaps), gaps[0])}
 }
 
 // entryReachability returns the reachability of one entry. Only exports of
