@@ -35,8 +35,8 @@ type probeRow struct {
 	ID     string `json:"id"`
 	Module string `json:"module"`
 	Export string `json:"export"`
-	// Entry is the report entry ID, or "" when no entry matches; Unmatched
-	// then says why.
+	// Entry is the report entry ID, or "" when no entry matches. Unmatched
+	// then gives the reason.
 	Entry     string         `json:"entry"`
 	Unmatched string         `json:"unmatched,omitempty"`
 	Auth      string         `json:"auth,omitempty"`
@@ -209,7 +209,7 @@ func writeProbe(w io.Writer, out probeReport, format string) error {
 	return tw.Flush()
 }
 
-// staticVerdict words the report's verdict: "missing, missing-auth P0".
+// staticVerdict formats the report's verdict: "missing, missing-auth P0".
 func staticVerdict(row probeRow) string {
 	if row.Entry == "" {
 		return "-"

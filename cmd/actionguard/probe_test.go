@@ -86,7 +86,7 @@ func TestProbeUsageErrors(t *testing.T) {
 	}
 }
 
-// fakeNext answers action calls as Next.js 16.5 does: a redirect for
+// fakeNext responds to action calls as Next.js 16.5 does: a redirect for
 // remove, and an RSC payload for save.
 func fakeNext(t *testing.T) (*httptest.Server, func() []string) {
 	var mu sync.Mutex
