@@ -19,10 +19,11 @@
 //   - Imports from the action layer give no ID: the export is called only
 //     on the server.
 //
-// The first two rules and the action-layer rule were measured with
-// `next build` of Next.js 16.5.0 (Turbopack, and webpack with --webpack)
-// on testdata/nextapp. The Next.js 14 rule, and treating middleware as the
-// action layer, follow how those versions bundle and were not measured.
+// The Turbopack rules, including the action layer, were measured with
+// `next build` of Next.js 16.5.0 on testdata/nextapp. The webpack rule is
+// the one that fixture records for `next build --webpack`. The Next.js 14
+// rule, and treating middleware as the action layer, follow how those
+// versions bundle and were not measured.
 //
 // An export with an ID is reported "client". One that no build compiles,
 // in a module something imports, is "server", and one in a module that
