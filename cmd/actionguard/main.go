@@ -29,6 +29,9 @@ authenticate and authorize their callers.
 Usage:
   actionguard scan [flags] [PATH...]    analyze every Next.js app under each PATH
   actionguard list [flags] [PATH...]    list every entry point with its status
+  actionguard probe --build DIR --url URL
+                                        call each compiled action on a running app
+                                        and compare with the static verdict
   actionguard explain RULE              describe a rule and how to fix it
   actionguard version                   print the version and build commit
 
@@ -49,6 +52,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "scan", "list":
 		return runScan(args[0], args[1:], stdout, stderr)
+	case "probe":
+		return runProbe(args[1:], stdout, stderr)
 	case "explain":
 		return runExplain(args[1:], stdout, stderr)
 	case "version", "--version", "-version":

@@ -139,9 +139,10 @@ func (a resolverAdapter) Resolve(from, spec string) module.Target {
 
 // analyzed is one entry with its verdict.
 type analyzed struct {
-	e       entry.Entry
-	rel     string
-	verdict analysis.Verdict
+	e         entry.Entry
+	rel       string
+	verdict   analysis.Verdict
+	reachable string // report.Reach*
 }
 
 func scanApp(app discover.App, pol *policy.Policy, opts Options) (report.App, []string) {
@@ -224,6 +225,7 @@ func scanApp(app discover.App, pol *policy.Policy, opts Options) (report.App, []
 		entries[i].verdict = an.Analyze(e.Target)
 	})
 
+	warnings = append(warnings, setReachability(app, prog, ra.NextVersion, entries)...)
 	mw, warning := readMiddleware(app, entries)
 	if warning != "" {
 		warnings = append(warnings, warning)
@@ -282,7 +284,7 @@ func subject(a analyzed, workDir string, pol *policy.Policy, guard string) rules
 		Verdict:   a.verdict,
 		Public:    public,
 		Reason:    reason,
-		Reachable: report.ReachClient,
+		Reachable: a.reachable,
 		Guard:     guard,
 		Rel:       func(p string) string { return relPath(workDir, p) },
 		Roles:     requiredRoles(a, pol),
@@ -303,7 +305,7 @@ func reportEntry(a analyzed, workDir string, pol *policy.Policy) report.Entry {
 		Name:          a.e.Name,
 		Auth:          auth,
 		Authorization: authorizationField(a, pol),
-		Reachable:     report.ReachClient,
+		Reachable:     a.reachable,
 		Effects:       []report.Effect{},
 	}
 	for _, e := range a.verdict.Effects {

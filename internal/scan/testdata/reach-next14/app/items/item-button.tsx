@@ -1,0 +1,7 @@
+"use client";
+
+import { createItem } from "./actions";
+
+export function ItemButton() {
+  return <button onClick={() => createItem("new")}>add</button>;
+}

@@ -1,0 +1,5 @@
+import { ItemButton } from "./item-button";
+
+export default function ItemsPage() {
+  return <ItemButton />;
+}

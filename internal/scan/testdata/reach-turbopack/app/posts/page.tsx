@@ -1,0 +1,5 @@
+import { PostForm } from "@/components/post-form";
+
+export default function PostsPage() {
+  return <PostForm />;
+}

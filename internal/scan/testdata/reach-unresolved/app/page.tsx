@@ -1,0 +1,5 @@
+import { Panel } from "./panel";
+
+export default function Home() {
+  return <Panel />;
+}
