@@ -52,6 +52,8 @@ func (e *ConfigError) Unwrap() error { return e.Err }
 type Result struct {
 	Report   *report.Report
 	Warnings []string
+	// Guards are the authentication guards inferred in each app.
+	Guards AppGuards
 }
 
 // Run scans opts.Paths.
@@ -88,6 +90,7 @@ func Run(opts Options) (*Result, error) {
 		return nil, &ConfigError{Err: err}
 	}
 
+	guards := AppGuards{}
 	rep := &report.Report{
 		SchemaVersion: report.SchemaVersion,
 		Tool:          report.Tool{Name: "actionguard", Version: opts.Version},
@@ -100,7 +103,8 @@ func Run(opts Options) (*Result, error) {
 				return nil, &ConfigError{Err: err}
 			}
 		}
-		ra, appWarnings := scanApp(app, pol, opts)
+		ra, appWarnings, appGuards := scanApp(app, pol, opts)
+		guards[ra.Root] = appGuards
 		warnings = append(warnings, appWarnings...)
 		advisoryFindings, warning := checkAdvisories(app, advisories, ra.Middleware, opts.WorkDir)
 		if warning != "" {
@@ -110,7 +114,7 @@ func Run(opts Options) (*Result, error) {
 		rep.Apps = append(rep.Apps, ra)
 	}
 	report.Finalize(rep)
-	return &Result{Report: rep, Warnings: warnings}, nil
+	return &Result{Report: rep, Warnings: warnings, Guards: guards}, nil
 }
 
 func loadPolicy(app discover.App) (*policy.Policy, error) {
@@ -145,7 +149,7 @@ type analyzed struct {
 	reachable string // report.Reach*
 }
 
-func scanApp(app discover.App, pol *policy.Policy, opts Options) (report.App, []string) {
+func scanApp(app discover.App, pol *policy.Policy, opts Options) (report.App, []string, []analysis.Guard) {
 	var warnings []string
 	res := resolve.New(app.Dir)
 	prog := module.NewProgram(resolverAdapter{res})
@@ -244,7 +248,7 @@ func scanApp(app discover.App, pol *policy.Policy, opts Options) (report.App, []
 		ra.Findings = append(ra.Findings, rules.Evaluate(s)...)
 	}
 	ra.Findings = append(ra.Findings, staleRules(pol, ids, app, opts.WorkDir)...)
-	return ra, append(warnings, res.Warnings()...)
+	return ra, append(warnings, res.Warnings()...), an.InferredGuards()
 }
 
 func unresolvedWhy(e entry.Entry) string {
