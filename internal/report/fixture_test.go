@@ -85,6 +85,7 @@ func sampleReport() *Report {
 						Authorization: AuthorizationNotRequired,
 						Reachable:     ReachNone,
 						Effects:       []Effect{},
+						Policy:        "app/(marketing)/actions.ts#subscribe (apps/web/actionguard.json:5)",
 					},
 				},
 				Findings: []Finding{

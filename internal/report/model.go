@@ -106,6 +106,10 @@ type Entry struct {
 	Authorization string   `json:"authorization"`
 	Reachable     string   `json:"reachable"`
 	Effects       []Effect `json:"effects"`
+	// Policy names the policy rule or inline comment that set the entry's
+	// access, such as "app/admin/** (actionguard.json:9)", or is "" when
+	// the default applies.
+	Policy string `json:"policy,omitempty"`
 }
 
 // Effect classes.

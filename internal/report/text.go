@@ -185,8 +185,15 @@ func writeEntryTable(out *strings.Builder, entries []Entry) error {
 		return nil
 	}
 
+	// The POLICY column appears only when a rule or an inline comment set
+	// some entry's access, so apps without a policy keep the narrow table.
+	withPolicy := slices.ContainsFunc(entries, func(e Entry) bool { return e.Policy != "" })
+	header := "  KIND\tID\tLOCATION\tAUTH\tAUTHORIZATION\tREACHABLE\tEFFECTS"
+	if withPolicy {
+		header += "\tPOLICY"
+	}
 	table := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(table, "  KIND\tID\tLOCATION\tAUTH\tAUTHORIZATION\tREACHABLE\tEFFECTS")
+	fmt.Fprintln(table, header)
 	for _, entry := range entries {
 		cells := []string{
 			entry.Kind,
@@ -196,6 +203,9 @@ func writeEntryTable(out *strings.Builder, entries []Entry) error {
 			entry.Authorization,
 			entry.Reachable,
 			effectsSummary(entry.Effects),
+		}
+		if withPolicy {
+			cells = append(cells, entry.Policy)
 		}
 		for i, cell := range cells {
 			cells[i] = cmp.Or(printable(cell, ""), "-")

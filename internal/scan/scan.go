@@ -312,6 +312,7 @@ func reportEntry(a analyzed, workDir string, pol *policy.Policy) report.Entry {
 		Reachable:     a.reachable,
 		Effects:       []report.Effect{},
 	}
+	re.Policy = appliedPolicy(a, pol, workDir)
 	for _, e := range a.verdict.Effects {
 		re.Effects = append(re.Effects, report.Effect{Class: e.Class, What: e.What, File: relPath(workDir, e.File), Line: e.Line})
 	}
