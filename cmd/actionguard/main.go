@@ -29,6 +29,8 @@ authenticate and authorize their callers.
 Usage:
   actionguard scan [flags] [PATH...]    analyze every Next.js app under each PATH
   actionguard list [flags] [PATH...]    list every entry point with its status
+  actionguard init [flags] [PATH...]    write a starter actionguard.json for each app
+                                        (flags: --dry-run, --jobs N, --quiet)
   actionguard probe --build DIR --url URL
                                         call each compiled action on a running app
                                         and compare with the static verdict
@@ -54,6 +56,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runScan(args[0], args[1:], stdout, stderr)
 	case "probe":
 		return runProbe(args[1:], stdout, stderr)
+	case "init":
+		return runInit(args[1:], stdout, stderr)
 	case "explain":
 		return runExplain(args[1:], stdout, stderr)
 	case "version", "--version", "-version":
