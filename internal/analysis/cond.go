@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/actionguard/actionguard/internal/parse"
@@ -75,6 +76,11 @@ func (w *walker) binaryCond(n *parse.Node, st state) (t, f state) {
 				return present, st
 			}
 			return st, present
+		case lv.credential || rv.credential:
+			// A session token compared with a stored value is a shared
+			// secret check: the equal branch is authenticated.
+			present = raise(st, Authenticated, "")
+			w.rec.guards = append(w.rec.guards, guardEvent{seq: w.rec.next(), name: "session token comparison"})
 		case w.readsSecret(left) || w.readsSecret(right):
 			// A request value compared with a secret from configuration is
 			// machine-to-machine authentication: the equal branch is
@@ -145,6 +151,15 @@ func (w *walker) truthy(v value, st state) state {
 				w.rec.guards = append(w.rec.guards, guardEvent{seq: w.rec.next(), name: v.id.origin})
 			}
 			return raise(st, l, why)
+		}
+	case vSym, vUnknown:
+		if v.credential {
+			// A session cookie that is merely present proves nothing: it is
+			// not verified, so the check is reported for review.
+			if st.level < Unverified {
+				w.rec.guards = append(w.rec.guards, guardEvent{seq: w.rec.next(), name: v.name})
+			}
+			return raise(st, Unverified, fmt.Sprintf("%s only tests that a session cookie is present, without verifying it", v.name))
 		}
 	case vBool:
 		st = raise(st, v.level, v.why)

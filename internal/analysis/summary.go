@@ -111,7 +111,8 @@ func (a *Analyzer) computeSummary(f *funcRef, parent *recorder) *summary {
 		// NOTE: the effects an identity source or guard causes before its
 		// own check (a session lookup, a refreshed session cookie) are taken
 		// as part of authentication, not as effects of the caller.
-		if (s.guard > Anonymous || identitySource || s.neverReturns) && e.level == Anonymous {
+		authenticates := s.guard == Authenticated || identitySource || s.neverReturns
+		if (authenticates && e.level < Authenticated) || (s.guard == Unverified && e.level == Anonymous) {
 			continue
 		}
 		s.effects = append(s.effects, e)

@@ -23,18 +23,10 @@ type probedAction struct {
 	} `json:"findings"`
 }
 
-// misjudged lists the actions that the static analysis reports as missing
-// authentication although their guard stops an anonymous caller. The
-// fixture's requireUser and assertUser check a session cookie by hand, and
-// the analysis does not count a cookie read as reading the caller's
-// identity.
-// TODO: empty this list once the analysis proves such helpers.
-var misjudged = map[string]bool{
-	"app/notes/actions.ts#deleteNote":           true,
-	"app/notes/actions.ts#renameNote":           true,
-	"app/inline/page.tsx#$$RSC_SERVER_ACTION_0": true,
-	"app/safe/actions.ts#updateProfile":         true,
-}
+// misjudged lists actions whose static verdict is known to disagree with
+// what an anonymous call does. It is empty: every probed action's verdict
+// matches the server's behaviour.
+var misjudged = map[string]bool{}
 
 // TestProbeCommandAgainstVerdicts builds the CLI, runs `actionguard probe`
 // against `next start` of the built fixture, and checks the static

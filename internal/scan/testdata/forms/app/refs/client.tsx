@@ -1,0 +1,9 @@
+"use client";
+
+// Imports every action module, so that each action is reachable from the
+// browser as it is in an app whose client code calls it.
+import * as actions0 from "@/app/notes/actions";
+import * as actions1 from "@/app/notes/queries";
+import * as actions2 from "@/app/notes/sharing";
+
+export const allActions = [actions0, actions1, actions2];
