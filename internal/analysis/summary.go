@@ -6,7 +6,7 @@ import (
 	"github.com/actionguard/actionguard/internal/module"
 )
 
-// summary is what a project function does, as seen by its callers.
+// summary is the behaviour of a project function as its callers see it.
 type summary struct {
 	async bool
 	// guard is the level every normal return leaves: Authenticated for a

@@ -19,7 +19,7 @@ import (
 	"github.com/actionguard/actionguard/internal/module"
 )
 
-// Level is what is known about the caller on a path, weakest first.
+// Level is the knowledge about the caller on a path, weakest first.
 type Level uint8
 
 const (

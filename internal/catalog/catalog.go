@@ -17,7 +17,7 @@ import (
 	"sync"
 )
 
-// Kind is what a call does.
+// Kind is the behaviour class of a call.
 type Kind int
 
 const (

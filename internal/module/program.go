@@ -8,7 +8,7 @@ import (
 	"github.com/actionguard/actionguard/internal/parse"
 )
 
-// Target is where an import specifier leads.
+// Target is the destination of an import specifier.
 type Target struct {
 	// Path is the absolute source file, for project and workspace modules.
 	Path string

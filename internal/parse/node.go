@@ -5,9 +5,9 @@ import (
 )
 
 // Node is an immutable syntax tree node. Trees are copied out of tree-sitter
-// once, right after parsing: go-tree-sitter caches nodes in a map that is
-// not safe for concurrent use, and every cgo call costs more than a Go field
-// read, so the analysis walks these copies instead.
+// once, right after parsing, because go-tree-sitter caches nodes in a map
+// that is not safe for concurrent use. The copies also spare the analysis a
+// cgo call for every node attribute it reads.
 type Node struct {
 	typ        string
 	named      bool
