@@ -146,7 +146,9 @@ func runScan(command string, args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 
+	stop := startProgress(stderr, o.quiet)
 	res, err := scan.Run(scan.Options{Paths: paths, Config: o.config, Advisories: o.advisories, Jobs: o.jobs, Version: version})
+	stop()
 	if err != nil {
 		fmt.Fprintf(stderr, "actionguard: %v\n", err)
 		return 2

@@ -4,5 +4,6 @@
 // browser as it is in an app whose client code calls it.
 import * as actions0 from "@/app/admin/users/actions";
 import * as actions1 from "@/app/projects/actions";
+import * as actions2 from "@/app/support/actions";
 
-export const allActions = [actions0, actions1];
+export const allActions = [actions0, actions1, actions2];
