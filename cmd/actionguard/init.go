@@ -120,7 +120,13 @@ func writeStarter(app report.App, guards []analysis.Guard, paths []string, workD
 
 	var names, ids []string
 	for _, g := range guards {
-		names = append(names, g.Name)
+		// The file-qualified form names exactly the function the analysis
+		// proved, not every function that shares its name.
+		rel, err := filepath.Rel(dir, g.File)
+		if err != nil || strings.HasPrefix(rel, "..") {
+			continue
+		}
+		names = append(names, filepath.ToSlash(rel)+"#"+g.Name)
 	}
 	for _, e := range app.Entries {
 		ids = append(ids, e.ID)

@@ -90,7 +90,7 @@ func TestInitWritesStarter(t *testing.T) {
 	if err != nil {
 		t.Fatalf("written policy does not load: %v\n%s", err, text)
 	}
-	if want := []string{"requireUser"}; !slices.Equal(p.Guards.Authentication, want) {
+	if want := []string{"lib/auth.ts#requireUser"}; !slices.Equal(p.Guards.Authentication, want) {
 		t.Errorf("guards.authentication = %q, want %q", p.Guards.Authentication, want)
 	}
 	if len(p.Guards.Authorization) != 0 {

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"fmt"
+	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
@@ -15,6 +16,7 @@ import (
 // entries; an Analyzer is safe for concurrent use.
 type Analyzer struct {
 	prog   *module.Program
+	appDir string
 	guards []string
 
 	mu        sync.Mutex
@@ -22,12 +24,14 @@ type Analyzer struct {
 	decls     map[nodeKey]value
 }
 
-// New returns an Analyzer over prog. authGuards names project functions the
-// policy declares fail-closed authentication guards, as "name" or
-// "module#name" with the module written as imported.
-func New(prog *module.Program, authGuards []string) *Analyzer {
+// New returns an Analyzer over prog for the app at appDir. authGuards names
+// the functions the policy declares fail-closed authentication guards: a bare
+// "name", "module#name" with the module written as imported, or
+// "path/to/file.ts#name" with the file relative to the app root.
+func New(prog *module.Program, appDir string, authGuards []string) *Analyzer {
 	return &Analyzer{
 		prog:      prog,
+		appDir:    appDir,
 		guards:    authGuards,
 		summaries: map[nodeKey]*summary{},
 		decls:     map[nodeKey]value{},
@@ -247,6 +251,30 @@ func (a *Analyzer) exprValue(m *module.Module, expr *parse.Node, name string, re
 		v.name = name
 	}
 	return v
+}
+
+// isPolicyGuardFunc reports whether the policy names a project function as
+// a fail-closed authentication guard, by its bare name or by its file and
+// name ("lib/auth.ts#requireUser").
+func (a *Analyzer) isPolicyGuardFunc(f *funcRef) bool {
+	if f == nil || f.name == "" || f.mod == nil {
+		return false
+	}
+	rel, err := filepath.Rel(a.appDir, f.mod.File.Path)
+	if err != nil {
+		return false
+	}
+	rel = filepath.ToSlash(rel)
+	for _, g := range a.guards {
+		mod, name, ok := strings.Cut(g, "#")
+		switch {
+		case !ok && g == f.name:
+			return true
+		case ok && name == f.name && mod == rel:
+			return true
+		}
+	}
+	return false
 }
 
 // isPolicyGuard reports whether the policy names the called function as a

@@ -366,7 +366,7 @@ func (w *walker) invoke(f *funcRef, st state, l Level) {
 
 func (w *walker) callProject(c callSite, st state) (value, state) {
 	f := c.callee.fn
-	if w.a.isPolicyGuard(c.text, "") || (f.name != "" && w.a.isPolicyGuard(f.name, "")) {
+	if w.a.isPolicyGuard(c.text, "") || w.a.isPolicyGuardFunc(f) {
 		st = w.invokeArgs(c, st, st.level)
 		return value{kind: vUnknown}, w.guard(st, Authenticated, "", c.text, true, false)
 	}

@@ -134,7 +134,7 @@ func (a *Analyzer) runWrapped(w *walker, call *parse.Node) bool {
 	if fv.kind != vFunc || fv.fn == nil || fv.fn.env != nil || !module.IsFunction(fv.fn.node) {
 		return false
 	}
-	if a.isPolicyGuard(w.text(callee), "") || a.isPolicyGuard(fv.fn.name, "") {
+	if a.isPolicyGuard(w.text(callee), "") || a.isPolicyGuardFunc(fv.fn) {
 		return false
 	}
 

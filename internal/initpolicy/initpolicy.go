@@ -11,6 +11,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/actionguard/actionguard/internal/policy"
 	"path"
 	"regexp"
 	"slices"
@@ -39,7 +40,8 @@ var guardName = regexp.MustCompile(`^[\p{L}_$][\p{L}\p{N}_$]*(\.[\p{L}_$][\p{L}\
 func New(guards, entryIDs []string) Starter {
 	var s Starter
 	for _, g := range guards {
-		if guardName.MatchString(g) {
+		_, name := policy.SplitGuard(g)
+		if guardName.MatchString(name) {
 			s.Guards = append(s.Guards, g)
 		}
 	}

@@ -153,7 +153,7 @@ func scanApp(app discover.App, pol *policy.Policy, opts Options) (report.App, []
 	var warnings []string
 	res := resolve.New(app.Dir)
 	prog := module.NewProgram(resolverAdapter{res})
-	an := analysis.New(prog, pol.Guards.Authentication)
+	an := analysis.New(prog, app.Dir, pol.Guards.Authentication)
 
 	ra := report.App{
 		Root:        relPath(opts.WorkDir, app.Dir),
