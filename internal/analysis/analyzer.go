@@ -161,6 +161,11 @@ func (a *Analyzer) symbolValue(s module.Symbol, name string, rec *recorder) valu
 	case s.Namespace != nil:
 		return value{kind: vUnknown, name: name, fn: &funcRef{mod: s.Namespace, name: name}}
 	}
+	if name == "PrismaClient" {
+		// Prisma clients generated to a custom output path are often not
+		// on disk when the scan runs; the class name is the client's.
+		return value{kind: vSym, sym: "@prisma/client#PrismaClient", name: name}
+	}
 	return value{kind: vUnknown, name: name, why: s.Reason, sym: "unresolved"}
 }
 

@@ -62,7 +62,10 @@ func (w *walker) call(n *parse.Node, st state, awaited bool) (value, state) {
 }
 
 func compact(s string) string {
-	s = strings.Join(strings.Fields(s), "")
+	s = strings.Join(strings.Fields(s), " ")
+	for _, pair := range [][2]string{{" .", "."}, {"( ", "("}, {" )", ")"}, {" ?.", "?."}} {
+		s = strings.ReplaceAll(s, pair[0], pair[1])
+	}
 	if len(s) > 60 {
 		s = s[:57] + "..."
 	}

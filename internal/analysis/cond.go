@@ -76,9 +76,11 @@ func (w *walker) binaryCond(n *parse.Node, st state) (t, f state) {
 				return present, st
 			}
 			return st, present
-		case lv.credential || rv.credential:
+		case (lv.credential && w.storedValue(right)) || (rv.credential && w.storedValue(left)):
 			// A session token compared with a stored value is a shared
-			// secret check: the equal branch is authenticated.
+			// secret check: the equal branch is authenticated. Comparing it
+			// with another value from the request proves nothing, since the
+			// caller sets both.
 			present = raise(st, Authenticated, "")
 			w.rec.guards = append(w.rec.guards, guardEvent{seq: w.rec.next(), name: "session token comparison"})
 		case w.readsSecret(left) || w.readsSecret(right):
@@ -226,4 +228,28 @@ func (w *walker) comparedRole(st state, field, literal *parse.Node) state {
 		role = flag
 	}
 	return w.authorize(st, []string{role}, w.text(field))
+}
+
+// storedValue reports whether an expression is a value the caller cannot
+// set: a literal, a top-level constant of the module, or a setting from
+// process.env.
+func (w *walker) storedValue(n *parse.Node) bool {
+	for n != nil && (n.Type() == "parenthesized_expression" || n.Type() == "as_expression" || n.Type() == "non_null_expression") {
+		n = n.NamedChild(0)
+	}
+	if n == nil {
+		return false
+	}
+	if isLiteral(n) || w.readsSecret(n) {
+		return true
+	}
+	if n.Type() == "identifier" {
+		if _, local := w.env.lookup(w.text(n)); local {
+			return false
+		}
+		_, declared := w.mod.Decls[w.text(n)]
+		_, imported := w.mod.Imports[w.text(n)]
+		return declared || imported
+	}
+	return false
 }

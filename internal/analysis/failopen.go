@@ -101,7 +101,7 @@ func (w *walker) checkAllowlistGate(n *parse.Node) {
 		}
 	}
 	v, ok := w.emptinessTest(gate)
-	if !ok || !exits(n.ChildByFieldName("consequence")) {
+	if !ok || !exits(n.ChildByFieldName("consequence")) || !membershipTest(w.text(n)) {
 		return
 	}
 	w.rec.failOpen = append(w.rec.failOpen, FailOpen{
@@ -182,6 +182,18 @@ func secretChecked(text, name string) bool {
 	for _, n := range names {
 		presence := regexp.MustCompile(`!\s*` + n + `\b|\b` + n + `\s*(===?|!==?)\s*(undefined|null|""|'')|\b` + n + `\s*&&|typeof\s+` + n + `\b`)
 		if presence.MatchString(text) {
+			return true
+		}
+	}
+	return false
+}
+
+// membershipTest reports whether the text of a check tests membership in a
+// list, which tells an allowlist from a setting that only picks a value
+// (if (process.env.PUBLIC_URL) return ...).
+func membershipTest(text string) bool {
+	for _, m := range []string{".includes(", ".has(", ".indexOf(", ".some(", ".find(", ".every("} {
+		if strings.Contains(text, m) {
 			return true
 		}
 	}

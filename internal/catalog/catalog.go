@@ -111,6 +111,9 @@ var (
 
 // Match returns the first rule whose pattern matches sym.
 func Match(sym string) (Rule, bool) {
+	// A Prisma client extended with $extends() (Accelerate, Optimize) has
+	// the same model API as the client it extends.
+	sym = strings.ReplaceAll(sym, ".$extends()", "")
 	module, symPath, ok := strings.Cut(sym, "#")
 	if !ok {
 		return Rule{}, false

@@ -146,6 +146,8 @@ var actionClientRules = []Rule{
 	{Pattern: "next/cache#unstable_cache", Kind: PassThrough},
 
 	{Pattern: "next-safe-action#createSafeActionClient", Kind: SafeActionClient},
+	// A standalone middleware: createMiddleware().define(fn) returns fn.
+	{Pattern: "next-safe-action#createMiddleware().define", Kind: PassThrough},
 	// oRPC procedures: os.$context<T>() starts a builder whose .use()
 	// middlewares call next() like next-safe-action's.
 	{Pattern: "@orpc/server#os.$context", Kind: SafeActionClient},
