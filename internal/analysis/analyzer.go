@@ -64,6 +64,8 @@ type effect struct {
 	seq          int
 	// roles is the authorization known when the effect ran.
 	roles string
+	// checked is the state's checked parameter keys when the effect ran.
+	checked string
 }
 
 type guardEvent struct {

@@ -381,7 +381,10 @@ func (w *walker) callProject(c callSite, st state) (value, state) {
 	}
 	s := w.a.summarize(f, w.rec)
 	w.markCompared(c.args)
-	st = w.replay(s, st, c.text)
+	st = w.replay(s, st, c.text, c.argVals...)
+	if presentArgument(s.checked, c.argVals) {
+		st = w.guard(st, Authenticated, "", c.text, true, false)
+	}
 	for i, v := range c.argVals {
 		if v.kind != vFunc {
 			continue
@@ -436,9 +439,14 @@ func (w *walker) inlineCall(c callSite, st state) (value, state) {
 
 // replay records a callee's effects at the call site, each at the stronger
 // of the caller's level and the level it ran at inside the callee.
-func (w *walker) replay(s *summary, st state, via string) state {
+func (w *walker) replay(s *summary, st state, via string, args ...value) state {
 	for _, e := range s.effects {
 		e.level = maxLevel(e.level, st.level)
+		if presentArgument(e.checked, args) {
+			// The callee ran this effect only after testing an argument
+			// that holds the caller's identity.
+			e.level = Authenticated
+		}
 		if st.level == Unverified && e.why == "" {
 			e.why = st.why
 		}
@@ -461,7 +469,7 @@ func (w *walker) addEffect(st state, class, category, what string, n *parse.Node
 		class: class, category: category, what: what,
 		file: w.mod.File.Path, line: p.Line,
 		level: st.level, identityRead: st.identityRead, why: st.why,
-		seq: w.rec.next(), roles: st.roles,
+		seq: w.rec.next(), roles: st.roles, checked: st.checked,
 	})
 }
 

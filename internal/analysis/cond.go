@@ -154,6 +154,8 @@ func (w *walker) truthy(v value, st state) state {
 			}
 			return raise(st, l, why)
 		}
+	case vParam:
+		st.checked = addKey(st.checked, v.param)
 	case vSym, vUnknown:
 		if v.credential {
 			// A session cookie that is merely present proves nothing: it is

@@ -29,6 +29,8 @@ type summary struct {
 	tainted         bool
 	// roles is the authorization every normal return leaves.
 	roles string
+	// checked lists the parameters every normal return has tested truthy.
+	checked string
 	// name, file and line locate the function, for listing inferred guards.
 	name string
 	file string
@@ -84,6 +86,7 @@ func (a *Analyzer) computeSummary(f *funcRef, parent *recorder) *summary {
 		s.guard = end.level
 		s.why = end.why
 		s.roles = end.roles
+		s.checked = end.checked
 	}
 
 	// A returned closure runs when its caller calls it: walk it too, so

@@ -59,6 +59,10 @@ type state struct {
 	// permission check passed, else the sorted, comma-separated roles the
 	// checks admit, or "*" when a check passed whose roles are not literal.
 	roles string
+	// checked lists, comma-separated and sorted, the parameter keys of the
+	// function being summarized that are known truthy on the path: after
+	// if (!user) throw, the caller's argument for user was present.
+	checked string
 }
 
 // join merges the states of two paths that meet.
@@ -69,7 +73,7 @@ func join(a, b state) state {
 	if b.dead {
 		return a
 	}
-	out := state{level: minLevel(a.level, b.level), roles: joinRoles(a.roles, b.roles)}
+	out := state{level: minLevel(a.level, b.level), roles: joinRoles(a.roles, b.roles), checked: intersectKeys(a.checked, b.checked)}
 	// The identity counts as read only when every path at the weaker level
 	// read it: a guard on one branch leaves the other branch with nothing
 	// read at all, which is a missing check, not an unenforced one.

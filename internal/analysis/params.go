@@ -1,0 +1,63 @@
+package analysis
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+)
+
+func addKey(set, key string) string {
+	if set == "" {
+		return key
+	}
+	keys := strings.Split(set, ",")
+	for _, k := range keys {
+		if k == key {
+			return set
+		}
+	}
+	keys = append(keys, key)
+	sort.Strings(keys)
+	return strings.Join(keys, ",")
+}
+
+func intersectKeys(a, b string) string {
+	if a == "" || b == "" {
+		return ""
+	}
+	in := map[string]bool{}
+	for _, k := range strings.Split(a, ",") {
+		in[k] = true
+	}
+	var out []string
+	for _, k := range strings.Split(b, ",") {
+		if in[k] {
+			out = append(out, k)
+		}
+	}
+	return strings.Join(out, ",")
+}
+
+// presentArgument reports whether one of the parameter keys in checked
+// (such as "0" or "0.user") names an argument that holds the caller's
+// identity, so that the callee's test of it was a test of the identity.
+func presentArgument(checked string, args []value) bool {
+	if checked == "" || len(args) == 0 {
+		return false
+	}
+	for _, key := range strings.Split(checked, ",") {
+		parts := strings.Split(key, ".")
+		i, err := strconv.Atoi(parts[0])
+		if err != nil || i >= len(args) {
+			continue
+		}
+		v := args[i]
+		for _, step := range parts[1:] {
+			v = member(v, step)
+		}
+		if v.kind == vIdentity && !v.id.unverified && v.id.satisfiedBy(nil) {
+			return true
+		}
+	}
+	return false
+}
