@@ -51,10 +51,7 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 	o := newInitFlags(stderr)
 	paths, err := parseInterspersed(o.fs, args)
 	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+		return flagError(err, "init", stderr)
 	}
 	if o.jobs < 0 {
 		fmt.Fprintf(stderr, "actionguard: invalid --jobs %d; use a positive number, or 0 for the number of CPUs\n", o.jobs)

@@ -104,11 +104,20 @@ func printDefaults(w io.Writer) {
 }
 
 // parseInterspersed parses flags that may follow the paths, as in
-// "actionguard scan apps --format json".
+// "actionguard scan apps --format json". A flag error is returned with the
+// flag package's own output silenced, so that the caller prints one line in
+// the tool's format; -h prints the flags and returns flag.ErrHelp.
 func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	out := fs.Output()
+	fs.SetOutput(io.Discard)
+	defer fs.SetOutput(out)
 	var positional []string
 	for {
 		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				fs.SetOutput(out)
+				fs.PrintDefaults()
+			}
 			return nil, err
 		}
 		rest := fs.Args()
@@ -123,15 +132,22 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
+// flagError prints a flag parse error and returns the exit status for it.
+func flagError(err error, command string, stderr io.Writer) int {
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	fmt.Fprintf(stderr, "actionguard: %v; run 'actionguard %s -h' for its flags\n", err, command)
+	return 2
+}
+
 func runScan(command string, args []string, stdout, stderr io.Writer) int {
 	o := newFlags(stderr)
 	paths, err := parseInterspersed(o.fs, args)
 	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+		return flagError(err, command, stderr)
 	}
+	o.format = strings.ToLower(o.format)
 	if !validFormat(o.format) {
 		fmt.Fprintf(stderr, "actionguard: invalid --format %q; use one of %s\n", o.format, strings.Join(report.Formats(), ", "))
 		return 2

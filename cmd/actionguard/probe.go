@@ -100,7 +100,11 @@ func runProbe(args []string, stdout, stderr io.Writer) int {
 	// before anything else is read or sent.
 	target, err := probe.CheckTarget(*rawURL, *allowRemote)
 	if err != nil {
-		fmt.Fprintf(stderr, "actionguard: %v (--allow-remote permits other hosts)\n", err)
+		hint := ""
+		if strings.Contains(err.Error(), "loopback") {
+			hint = " (--allow-remote permits other hosts)"
+		}
+		fmt.Fprintf(stderr, "actionguard: %v%s\n", err, hint)
 		return 2
 	}
 	actions, err := nextbuild.ReadManifest(*buildDir)
@@ -132,7 +136,24 @@ func runProbe(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return 2
 	}
-	return 0
+	return probeStatus(rows, stderr)
+}
+
+// probeStatus returns 1 when an anonymous call completed an action the
+// policy does not open to the public, and warns about each action whose
+// static verdict said it was authenticated: the server proved otherwise.
+func probeStatus(rows []probeRow, stderr io.Writer) int {
+	status := 0
+	for _, r := range rows {
+		if r.Outcome != probe.Completed || r.Auth == report.AuthPublic {
+			continue
+		}
+		status = 1
+		if r.Auth == report.AuthAuthenticated {
+			fmt.Fprintf(stderr, "actionguard: warning: %s was judged authenticated, but the anonymous call completed\n", r.Entry)
+		}
+	}
+	return status
 }
 
 // scanBuildApp runs the static analysis on the app that holds buildDir,

@@ -196,13 +196,16 @@ func (w *walker) binary(n *parse.Node, st state) (value, state) {
 		rv, t2 := w.eval(right, t, false)
 		return rv, join(t2, f)
 	case "||", "??":
-		lv, st2 := w.eval(left, st, false)
-		_, f := w.cond(left, st)
+		// The right side runs only when the left is falsy, so the path
+		// that goes on is the left's true branch or the right side's end:
+		// session || redirect("/login") continues only with a session.
+		lv := w.valueOnly(left, st)
+		t, f := w.cond(left, st)
 		rv, f2 := w.eval(right, f, false)
 		if lv.kind == vPending || rv.kind == vPending {
-			return value{}, join(st2, f2)
+			return value{}, join(t, f2)
 		}
-		return pick(lv, rv), join(st2, f2)
+		return pick(lv, rv), join(t, f2)
 	}
 	_, st = w.eval(left, st, false)
 	_, st = w.eval(right, st, false)
@@ -224,4 +227,14 @@ func (w *walker) construct(n *parse.Node, st state) (value, state) {
 		return called(ctor), st
 	}
 	return value{kind: vUnknown}, st
+}
+
+// valueOnly evaluates an expression for its value, recording nothing: the
+// caller evaluates it for real afterwards.
+func (w *walker) valueOnly(n *parse.Node, st state) value {
+	saved := w.rec
+	w.rec = newRecorder(saved)
+	defer func() { w.rec = saved }()
+	v, _ := w.eval(n, st, false)
+	return v
 }

@@ -168,6 +168,11 @@ func (a *Analyzer) runWrapped(w *walker, call *parse.Node) bool {
 	return true
 }
 
+// maxListedEffects bounds the effects a verdict lists, so that a generated
+// file with thousands of queries does not swell the report. The verdict
+// itself still weighs every effect.
+const maxListedEffects = 100
+
 func verdictOf(rec *recorder) Verdict {
 	effects := append([]effect(nil), rec.effects...)
 	sort.SliceStable(effects, func(i, j int) bool { return effects[i].seq < effects[j].seq })
@@ -176,7 +181,7 @@ func verdictOf(rec *recorder) Verdict {
 	seen := map[Effect]bool{}
 	for _, e := range effects {
 		pub := publicEffect(e)
-		if !seen[pub] {
+		if !seen[pub] && len(v.Effects) < maxListedEffects {
 			seen[pub] = true
 			v.Effects = append(v.Effects, pub)
 		}

@@ -3,6 +3,7 @@ package nextbuild_test
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"os/exec"
 	"path/filepath"
 	"testing"
@@ -47,8 +48,12 @@ func TestProbeCommandAgainstVerdicts(t *testing.T) {
 	cmd := exec.Command(cli, "probe", "--build", filepath.Join(app, ".next"), "--url", base, "--format", "json")
 	cmd.Stdout = &stdout
 	cmd.Stderr = &stderr
-	if err := cmd.Run(); err != nil {
-		t.Fatalf("actionguard probe: %v\n%s", err, stderr.String())
+	// The fixture has unguarded actions that complete for an anonymous
+	// caller, so probe must report them with exit status 1.
+	err := cmd.Run()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != 1 {
+		t.Fatalf("actionguard probe: got %v, want exit status 1\n%s", err, stderr.String())
 	}
 	var out struct {
 		Actions []probedAction `json:"actions"`

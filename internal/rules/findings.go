@@ -111,21 +111,21 @@ func Evaluate(s Subject) []report.Finding {
 	for _, f := range v.FailOpen {
 		out = append(out, s.failOpenFinding(f))
 	}
-	guard := s.Guard
-	if guard == "" {
-		guard = "requireAuth()"
+	authenticate := "authenticate the caller fail-closed (leave when auth() or your session helper finds no user)"
+	if s.Guard != "" {
+		authenticate = fmt.Sprintf("call %s, the app's fail-closed guard,", s.Guard)
 	}
 	switch v.Auth {
 	case analysis.StatusMissing:
 		if len(v.Offending) == 0 {
 			out = append(out, s.finding(MissingAuth, report.P3,
 				fmt.Sprintf("%s %s does not authenticate the caller; it reaches no side effect, so this is for information.", kindLabel(s.Kind), s.Name),
-				fmt.Sprintf("Call %s first if the entry will ever touch data, or open it as public with a reason.", guard)))
+				fmt.Sprintf("If the entry will ever touch data, %s first; otherwise open it as public with a reason.", authenticate)))
 			break
 		}
 		out = append(out, s.finding(MissingAuth, severityFor(v),
 			s.withContext(fmt.Sprintf("%s %s %s without authenticating the caller.", kindLabel(s.Kind), s.Name, s.describe(decisive(v)))),
-			fmt.Sprintf("Call %s (or your fail-closed guard) before the first side effect, or open the entry as public with a reason if it is meant to be.", guard)))
+			fmt.Sprintf("Before the first side effect, %s. If the entry is public by design, open it in actionguard.json with a reason.", strings.TrimSuffix(authenticate, ","))))
 	case analysis.StatusAfterEffect:
 		out = append(out, s.finding(AuthAfterEffect, severityFor(v),
 			s.withContext(fmt.Sprintf("%s %s %s before it authenticates the caller.", kindLabel(s.Kind), s.Name, s.describe(decisive(v)))),

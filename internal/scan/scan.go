@@ -76,6 +76,11 @@ func Run(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, &ConfigError{Err: err}
 	}
+	if len(apps) == 0 {
+		// A scan that finds nothing would pass a CI gate silently, and it
+		// almost always means a wrong path.
+		return nil, &ConfigError{Err: fmt.Errorf("no Next.js app found under %s: an app is a folder whose package.json depends on next, or that has a next.config file", strings.Join(paths, ", "))}
+	}
 
 	var shared *policy.Policy
 	if opts.Config != "" {
@@ -239,6 +244,10 @@ func scanApp(app discover.App, pol *policy.Policy, opts Options) (report.App, []
 	}
 
 	guard := suggestedGuard(pol)
+	if inferred := an.InferredGuards(); guard == "" && len(inferred) > 0 {
+		// Suggest the app's own guard, which the analysis proved fails closed.
+		guard = inferred[0].Name + "()"
+	}
 	var ids []string
 	for _, a := range entries {
 		ids = append(ids, a.e.ID)

@@ -1,5 +1,6 @@
 "use server";
 
+import { redirect } from "next/navigation";
 import { auth } from "@/auth";
 import { prisma } from "@/lib/db";
 import { requireUser } from "@/lib/auth";
@@ -96,4 +97,10 @@ export async function archivePost(id: string) { // want "missing-auth P0"
 export async function unarchivePost(id: string) { // want "auth-not-enforced P0"
   await requireUser().catch(() => null);
   await prisma.post.update({ where: { id }, data: { archived: false } });
+}
+
+export async function closeOrRedirect(id: string) {
+  const session = await auth();
+  session || redirect("/login");
+  await prisma.post.delete({ where: { id } });
 }
