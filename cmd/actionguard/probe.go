@@ -101,7 +101,7 @@ func runProbe(args []string, stdout, stderr io.Writer) int {
 	target, err := probe.CheckTarget(*rawURL, *allowRemote)
 	if err != nil {
 		hint := ""
-		if strings.Contains(err.Error(), "loopback") {
+		if strings.Contains(err.Error(), "host") {
 			hint = " (--allow-remote permits other hosts)"
 		}
 		fmt.Fprintf(stderr, "actionguard: %v%s\n", err, hint)

@@ -115,9 +115,10 @@ func TestProbeLoopbackJSON(t *testing.T) {
 	server, calls := fakeNext(t)
 
 	var stdout, stderr bytes.Buffer
+	// The fake server completes the unguarded action, so probe exits 1.
 	code := run([]string{"probe", "--build", build, "--url", server.URL, "--format", "json"}, &stdout, &stderr)
-	if code != 0 {
-		t.Fatalf("exit %d, want 0; stderr: %s", code, stderr.String())
+	if code != 1 {
+		t.Fatalf("exit %d, want 1; stderr: %s", code, stderr.String())
 	}
 	if !strings.Contains(stderr.String(), "may change data") {
 		t.Errorf("no warning about mutations on standard error: %q", stderr.String())
@@ -157,8 +158,8 @@ func TestProbeLoopbackText(t *testing.T) {
 	server, _ := fakeNext(t)
 
 	var stdout, stderr bytes.Buffer
-	if code := run([]string{"probe", "--build", build, "--url", server.URL}, &stdout, &stderr); code != 0 {
-		t.Fatalf("exit %d, want 0; stderr: %s", code, stderr.String())
+	if code := run([]string{"probe", "--build", build, "--url", server.URL}, &stdout, &stderr); code != 1 {
+		t.Fatalf("exit %d, want 1; stderr: %s", code, stderr.String())
 	}
 	text := stdout.String()
 	for _, want := range []string{"Probed 2 actions", "app/actions.ts#remove", "redirected to /login", "missing, missing-auth P0", "completed"} {

@@ -149,3 +149,33 @@ func (f *File) Text(n *Node) string {
 	}
 	return string(f.Src[n.StartByte():n.EndByte()])
 }
+
+// TopLevelError reports whether a syntax error may hide an import or an
+// export: the whole file failed, or an error sits among the top-level
+// statements or inside an import or export statement. An error deep in a
+// function body, such as a bare & in JSX text, leaves them intact.
+func (f *File) TopLevelError() bool {
+	if f.SyntaxError.IsZero() {
+		return false
+	}
+	if f.Root.IsError() {
+		return true
+	}
+	for i := 0; i < int(f.Root.ChildCount()); i++ {
+		c := f.Root.Child(i)
+		if c.IsError() || c.IsMissing() {
+			return true
+		}
+		switch c.Type() {
+		case "import_statement":
+			if c.HasError() {
+				return true
+			}
+		case "export_statement":
+			if c.HasError() && c.ChildByFieldName("declaration") == nil {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -147,7 +147,7 @@ func Build(prog *module.Program, roots []Root, opts Options) *Graph {
 				enqueue(target, layer)
 			}
 		}
-		if !v.m.File.SyntaxError.IsZero() {
+		if v.m.File.TopLevelError() {
 			p := v.m.File.SyntaxError
 			g.fail(v.layer, fmt.Sprintf("%s has a syntax error at line %d, so its imports may be incomplete", v.m.File.Path, p.Line))
 		}

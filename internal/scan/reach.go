@@ -37,7 +37,11 @@ func setReachability(app discover.App, prog *module.Program, nextVersion string,
 	if len(gaps) == 0 {
 		return nil
 	}
-	return []string{fmt.Sprintf("%s: every server action is reported as reachable from the client, because %d imports could not be followed; the first: %s", app.Name, len(gaps), gaps[0])}
+	what := "imports could not be followed"
+	if len(gaps) == 1 {
+		what = "import could not be followed"
+	}
+	return []string{fmt.Sprintf("%s: every server action is reported as reachable from the client, because %d %s; the first: %s", app.Dir, len(gaps), what, gaps[0])}
 }
 
 // entryReachability returns the reachability of one entry. Only exports of
