@@ -46,8 +46,13 @@ func readMiddleware(app discover.App, entries []analyzed) (*appMiddleware, strin
 			routes[samplePath(route)] = route
 		}
 	}
+	// The home and sign-in pages are sampled only where the app has them,
+	// so that a message never names a path the app does not serve.
+	pages := pageRoutes(app)
 	for _, p := range []string{"/", "/login", "/sign-in"} {
-		add(p)
+		if slices.Contains(pages, p) {
+			add(p)
+		}
 	}
 	for _, a := range entries {
 		if route, ok := requestRoute(a.rel); ok && a.e.Kind != report.KindServerAction {
@@ -191,6 +196,25 @@ func samplePath(route string) string {
 		}
 	}
 	return "/" + strings.Join(segments, "/")
+}
+
+// pageRoutes returns the request routes of the app's pages, sorted.
+func pageRoutes(app discover.App) []string {
+	var pages []string
+	for _, f := range app.Files {
+		rel := filepath.ToSlash(mustRel(app.Dir, f))
+		if !strings.Contains(rel, "/page.") && !strings.HasPrefix(strings.TrimPrefix(rel, "src/"), "pages/") {
+			continue
+		}
+		if strings.Contains(rel, "pages/api/") {
+			continue
+		}
+		if route, ok := requestRoute(rel); ok && !slices.Contains(pages, route) {
+			pages = append(pages, route)
+		}
+	}
+	slices.Sort(pages)
+	return pages
 }
 
 // samplePages returns up to two page routes of the app other than "/" and
