@@ -385,6 +385,7 @@ func (w *walker) callProject(c callSite, st state) (value, state) {
 	if presentArgument(s.checked, c.argVals) {
 		st = w.guard(st, Authenticated, "", c.text, true, false)
 	}
+	st.checked = unionKeys(st.checked, forwardedKeys(s.checked, c.argVals))
 	for i, v := range c.argVals {
 		if v.kind != vFunc {
 			continue
@@ -447,6 +448,9 @@ func (w *walker) replay(s *summary, st state, via string, args ...value) state {
 			// that holds the caller's identity.
 			e.level = Authenticated
 		}
+		// A test of an argument that is the caller's own parameter is a
+		// test of that parameter, for the caller's caller to resolve.
+		e.checked = unionKeys(st.checked, forwardedKeys(e.checked, args))
 		if st.level == Unverified && e.why == "" {
 			e.why = st.why
 		}

@@ -46,18 +46,53 @@ func presentArgument(checked string, args []value) bool {
 		return false
 	}
 	for _, key := range strings.Split(checked, ",") {
-		parts := strings.Split(key, ".")
-		i, err := strconv.Atoi(parts[0])
-		if err != nil || i >= len(args) {
+		v, ok := argumentAt(key, args)
+		if !ok {
 			continue
-		}
-		v := args[i]
-		for _, step := range parts[1:] {
-			v = member(v, step)
 		}
 		if v.kind == vIdentity && !v.id.unverified && v.id.satisfiedBy(nil) {
 			return true
 		}
 	}
 	return false
+}
+
+func unionKeys(a, b string) string {
+	if b == "" {
+		return a
+	}
+	for _, k := range strings.Split(b, ",") {
+		a = addKey(a, k)
+	}
+	return a
+}
+
+// argumentAt resolves a parameter key ("0", "0.user") against the
+// arguments of a call.
+func argumentAt(key string, args []value) (value, bool) {
+	parts := strings.Split(key, ".")
+	i, err := strconv.Atoi(parts[0])
+	if err != nil || i >= len(args) {
+		return value{}, false
+	}
+	v := args[i]
+	for _, step := range parts[1:] {
+		v = member(v, step)
+	}
+	return v, true
+}
+
+// forwardedKeys maps the callee's tested parameter keys to the caller's own
+// parameters where the caller passed one of them on.
+func forwardedKeys(checked string, args []value) string {
+	if checked == "" {
+		return ""
+	}
+	out := ""
+	for _, key := range strings.Split(checked, ",") {
+		if v, ok := argumentAt(key, args); ok && v.kind == vParam {
+			out = addKey(out, v.param)
+		}
+	}
+	return out
 }
