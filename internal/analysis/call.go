@@ -161,9 +161,25 @@ func (w *walker) callSymbol(c callSite, st state) (value, state) {
 		}
 		return v, st
 	case catalog.RoleCheck:
+		if r.Awaited && !c.awaited {
+			// A pending promise is always truthy.
+			return value{kind: vUnknown}, st
+		}
 		roles := w.optionRoles(c)
-		if len(roles) == 0 {
+		if r.Need == nil && len(roles) == 0 {
 			roles = []string{anyRole}
+		}
+		if r.Need != nil {
+			// A result object whose field holds the answer:
+			// (await userHasPermission(...)).success.
+			if len(roles) == 0 && !w.checksOtherSubject(c) {
+				roles = []string{anyRole}
+			}
+			if len(roles) == 0 {
+				return value{kind: vUnknown}, st
+			}
+			id := &identity{need: r.Need, origin: c.text, roles: formatRoles(setOfRoles(roles))}
+			return value{kind: vIdentity, id: id, name: c.text}, st
 		}
 		return value{kind: vBool, level: Authenticated, roles: formatRoles(setOfRoles(roles)), name: c.text}, st
 	case catalog.Identity, catalog.Unverified:

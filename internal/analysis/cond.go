@@ -152,7 +152,11 @@ func (w *walker) truthy(v value, st state) state {
 			if l > st.level {
 				w.rec.guards = append(w.rec.guards, guardEvent{seq: w.rec.next(), name: v.id.origin})
 			}
-			return raise(st, l, why)
+			st = raise(st, l, why)
+			if v.id.roles != "" && !v.id.unverified {
+				st.roles = meetRoles(st.roles, v.id.roles)
+			}
+			return st
 		}
 	case vParam:
 		st.checked = addKey(st.checked, v.param)

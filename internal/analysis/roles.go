@@ -220,6 +220,10 @@ func (w *walker) optionRoles(c callSite) []string {
 		return nil
 	}
 	arg := c.args[0]
+	if arg.Type() == "string" {
+		// getPermission("billing:manage") names the permission itself.
+		return []string{w.literal(arg)}
+	}
 	if arg.Type() != "object" {
 		if c.argVals[0].kind == vFunc {
 			return []string{anyRole}
@@ -233,7 +237,7 @@ func (w *walker) optionRoles(c callSite) []string {
 			continue
 		}
 		key := w.literal(p.ChildByFieldName("key"))
-		if key != "role" && key != "permission" {
+		if key != "role" && key != "permission" && key != "permissions" {
 			continue
 		}
 		if v := p.ChildByFieldName("value"); v != nil && v.Type() == "string" {
@@ -243,4 +247,20 @@ func (w *walker) optionRoles(c callSite) []string {
 		}
 	}
 	return out
+}
+
+// checksOtherSubject reports a permission check that names a role or user
+// in its options ({ body: { role: "admin", permissions } }): it tests that
+// role or user, not the caller, so it authorizes nothing.
+func (w *walker) checksOtherSubject(c callSite) bool {
+	if len(c.args) == 0 {
+		return false
+	}
+	text := w.text(c.args[0])
+	for _, key := range []string{"role:", "userId:", "role :", "userId :"} {
+		if strings.Contains(text, key) {
+			return true
+		}
+	}
+	return false
 }

@@ -163,6 +163,9 @@ type identity struct {
 	unverified bool
 	why        string
 	origin     string
+	// roles is the authorization a truthy check of the identity proves,
+	// for results of permission checks ({ success }, { isGranted }).
+	roles string
 }
 
 // satisfiedBy reports whether a truthy property path p of the value proves
@@ -187,7 +190,7 @@ func (id *identity) at(p []string) *identity {
 	if len(p) == 0 {
 		return id
 	}
-	out := &identity{unverified: id.unverified, why: id.why, origin: id.origin}
+	out := &identity{unverified: id.unverified, why: id.why, origin: id.origin, roles: id.roles}
 	for _, n := range id.need {
 		switch {
 		case len(n) == 1 && n[0] == "*":

@@ -72,6 +72,7 @@ var authRules = concat(
 
 		// better-auth: export const auth = betterAuth({...}) in the app.
 		{Pattern: "better-auth#betterAuth().api.getSession", Kind: Identity, Need: needSelf},
+		{Pattern: "better-auth#betterAuth().api.userHasPermission", Kind: RoleCheck, Need: [][]string{{"success"}}, Awaited: true},
 		{Pattern: "better-auth/cookies#getSessionCookie", Kind: Unverified, Need: needSelf, Why: "getSessionCookie only tests that a session cookie is present, not that it is valid"},
 
 		// Supabase.
@@ -88,7 +89,10 @@ var authRules = concat(
 
 		// Kinde.
 		{Pattern: "@kinde-oss/kinde-auth-nextjs/server#getKindeServerSession().isAuthenticated", Kind: BoolCheck, Awaited: true},
+		// getKindeServerSession() returns the helpers, not a session.
+		{Pattern: "@kinde-oss/kinde-auth-nextjs/server#getKindeServerSession", Kind: Pure},
 		{Pattern: "@kinde-oss/kinde-auth-nextjs/server#getKindeServerSession().getUser", Kind: Identity, Need: needSelf},
+		{Pattern: "@kinde-oss/kinde-auth-nextjs/server#getKindeServerSession().getPermission", Kind: RoleCheck, Need: [][]string{{"isGranted"}}, Awaited: true},
 
 		// iron-session: the session object always exists; the app's own field holds the identity.
 		{Pattern: "iron-session#getIronSession", Kind: Identity, Need: needAny},

@@ -5,5 +5,6 @@
 import * as actions0 from "@/app/admin/users/actions";
 import * as actions1 from "@/app/projects/actions";
 import * as actions2 from "@/app/support/actions";
+import * as actions3 from "@/app/admin/billing/actions";
 
-export const allActions = [actions0, actions1, actions2];
+export const allActions = [actions0, actions1, actions2, actions3];
