@@ -249,6 +249,12 @@ func (w *walker) callSymbol(c callSite, st state) (value, state) {
 // name that reads like a guard is an unverified guard: never trusted, but
 // reported for review instead of as a missing check.
 func (w *walker) callUncatalogued(c callSite, st state) (value, state) {
+	if c.callee.dispatch {
+		// A handler built around the app's router runs its procedures,
+		// which the analysis cannot pair with this call.
+		w.addEffect(st, "unknown", "dispatch", c.text, c.node)
+		return value{kind: vUnknown}, w.invokeArgs(c, st, st.level)
+	}
 	sym := c.callee.sym
 	module := symModule(sym)
 	name := symName(sym)
@@ -265,6 +271,7 @@ func (w *walker) callUncatalogued(c callSite, st state) (value, state) {
 	}
 	st = w.invokeArgs(c, st, st.level)
 	result := called(c.callee)
+	result.dispatch = w.passesProjectCode(c.args)
 	for _, a := range c.argVals {
 		// A hash or encoding of a session token is still the token.
 		if a.credential {

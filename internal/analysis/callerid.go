@@ -103,3 +103,40 @@ func (w *walker) checkCallerIDs(c callSite, st state, category string) {
 		w.rec.callerIDs = append(w.rec.callerIDs, CallerID{Name: id, What: c.text, File: w.mod.File.Path, Line: position(c.node).Line})
 	}
 }
+
+// passesProjectCode reports whether call arguments hand the library a
+// top-level project object, function or action (new RPCHandler(router),
+// fetchRequestHandler({ router: appRouter })).
+func (w *walker) passesProjectCode(args []*parse.Node) bool {
+	var visit func(n *parse.Node) bool
+	visit = func(n *parse.Node) bool {
+		switch n.Type() {
+		case "identifier", "shorthand_property_identifier":
+			name := w.text(n)
+			if _, local := w.env.lookup(name); local {
+				return false
+			}
+			if _, declared := w.mod.Decls[name]; !declared {
+				if _, imported := w.mod.Imports[name]; !imported {
+					return false
+				}
+			}
+			v := w.identifier(name)
+			return v.kind == vObject || v.kind == vAction || (v.kind == vFunc && v.fn != nil && v.fn.env == nil)
+		case "arrow_function", "function_expression", "function":
+			return false
+		}
+		for i := 0; i < int(n.NamedChildCount()); i++ {
+			if visit(n.NamedChild(i)) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, a := range args {
+		if a != nil && visit(a) {
+			return true
+		}
+	}
+	return false
+}

@@ -214,8 +214,10 @@ func (w *walker) binary(n *parse.Node, st state) (value, state) {
 
 func (w *walker) construct(n *parse.Node, st state) (value, state) {
 	ctor, st := w.eval(n.ChildByFieldName("constructor"), st, false)
+	var argNodes []*parse.Node
 	if args := n.ChildByFieldName("arguments"); args != nil {
 		for i := 0; i < int(args.NamedChildCount()); i++ {
+			argNodes = append(argNodes, args.NamedChild(i))
 			_, st = w.eval(args.NamedChild(i), st, false)
 		}
 	}
@@ -224,7 +226,9 @@ func (w *walker) construct(n *parse.Node, st state) (value, state) {
 			// new Error(), new Response(), new URL(): values, not effects.
 			return value{kind: vUnknown}, st
 		}
-		return called(ctor), st
+		v := called(ctor)
+		v.dispatch = w.passesProjectCode(argNodes)
+		return v, st
 	}
 	return value{kind: vUnknown}, st
 }

@@ -148,6 +148,10 @@ type value struct {
 	// roles is the authorization a vBool, vPending, vClient, vProcedure
 	// or vAction grants, in the form of state.roles.
 	roles string
+	// dispatch marks a library object built around project code (an RPC
+	// handler given the app's router): calling it runs code the analysis
+	// does not follow.
+	dispatch bool
 	// callerID names the input property this value came from when it is an
 	// identifier the caller chose (userId, orgId).
 	callerID string
@@ -241,7 +245,7 @@ type clientInfo struct {
 func member(v value, name string) value {
 	switch v.kind {
 	case vSym:
-		return value{kind: vSym, sym: v.sym + "." + name, name: v.name + "." + name}
+		return value{kind: vSym, sym: v.sym + "." + name, name: v.name + "." + name, dispatch: v.dispatch}
 	case vIdentity:
 		if id := v.id.at([]string{name}); id != nil {
 			return value{kind: vIdentity, id: id, sym: v.sym, name: v.name + "." + name}

@@ -311,6 +311,8 @@ func EffectPhrase(e analysis.Effect) string {
 		return "changes users at the identity provider"
 	case "unresolved":
 		return "calls code that could not be followed"
+	case "dispatch":
+		return "hands the request to project code through a library router"
 	}
 	return "causes a side effect"
 }
