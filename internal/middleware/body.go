@@ -178,22 +178,31 @@ func (w *walker) wrapper(call *sitter.Node, exportName string) pathSet {
 	return w.unresolved("the %s export is built by %s(...), which this package does not model", exportName, shorten(w.mod.text(fn)))
 }
 
-// withAuth handles NextAuth v4 `withAuth(handler?, options?)`. The
-// authorized callback (default: a token is present) decides first; the
-// handler runs only for requests it lets through.
+// withAuth handles NextAuth v4 `withAuth(handler?, options?)`. Its sign-in
+// and error pages pass before anything else runs. For other paths the
+// authorized callback (default: a token is present) decides first, and the
+// handler runs only for the requests it admits.
 func (w *walker) withAuth(args []*sitter.Node, handler *sitter.Node) pathSet {
 	var options map[string]*sitter.Node
 	for _, a := range args {
-		if props, ok := objectProps(a, w.mod.src); ok {
-			options = props
+		if isFunction(unwrap(a)) {
+			continue
 		}
+		props, ok := w.objectLiteral(a)
+		if !ok {
+			return w.unresolved("the withAuth options %s are not an object literal", shorten(w.mod.text(a)))
+		}
+		options = props
 	}
 
-	leaked := noPaths()
-	authorized := w.authorizedCallback(options)
-	if authorized == nil {
+	admitted := noPaths()
+	authorized, ok := w.authorizedCallback(options)
+	switch {
+	case !ok:
+		return w.unresolved("the withAuth callbacks.authorized is not a function in the file, so which requests it admits is unknown")
+	case authorized == nil:
 		w.result.authenticates = true
-	} else {
+	default:
 		sc := newScope(nil)
 		switch p := params(authorized); {
 		case len(p) > 0 && p[0].Type() == "identifier":
@@ -202,40 +211,54 @@ func (w *walker) withAuth(args []*sitter.Node, handler *sitter.Node) pathSet {
 			w.bindTokenPattern(p[0], sc)
 		}
 		callback := &walker{mod: w.mod, result: w.result, depth: w.depth, booleanReturns: true, moduleVars: w.moduleVars}
-		leaked = callback.walkFunction(authorized, start(), sc)
+		admitted = callback.walkFunction(authorized, start(), sc)
 	}
-	leaked = leaked.union(nextAuthPages(options, w.mod))
 
+	pages := nextAuthPages(options, w.mod)
 	if handler == nil {
-		return leaked
+		return pages.union(admitted)
 	}
 	sc := newScope(nil)
 	if p := paramName(w.mod, handler, 0); p != "" {
 		sc.identityPaths = []string{p + ".nextauth.token"}
 	}
-	return w.walkFunction(handler, flow{at: leaked}, sc)
+	return w.walkFunction(handler, flow{at: admitted}, sc).union(pages)
 }
 
-func (w *walker) authorizedCallback(options map[string]*sitter.Node) *sitter.Node {
-	callbacks, ok := objectProps(options["callbacks"], w.mod.src)
+// objectLiteral reads an object literal, or a top-level name bound to one.
+func (w *walker) objectLiteral(n *sitter.Node) (map[string]*sitter.Node, bool) {
+	if n = unwrap(n); n != nil && n.Type() == "identifier" {
+		n = w.mod.decls[w.mod.text(n)]
+	}
+	return objectProps(n, w.mod.src)
+}
+
+// authorizedCallback returns the function of options.callbacks.authorized,
+// nil when there is none. The second result is false when the callback is
+// present but not a function literal, method or top-level function of the
+// file.
+func (w *walker) authorizedCallback(options map[string]*sitter.Node) (*sitter.Node, bool) {
+	value, present := options["callbacks"]
+	if !present {
+		return nil, true
+	}
+	callbacks, ok := w.objectLiteral(value)
 	if !ok {
-		return nil
+		return nil, false
 	}
-	value := callbacks["authorized"]
+	value = callbacks["authorized"]
 	if value == nil {
-		return nil
+		return nil, true
 	}
-	if value.Type() == "shorthand_property_identifier" {
+	if value.Type() == "shorthand_property_identifier" || unwrap(value).Type() == "identifier" {
 		if decl, ok := w.mod.decls[w.mod.text(value)]; ok {
 			value = decl
 		}
 	}
 	if fn := unwrap(value); isFunction(fn) {
-		return fn
+		return fn, true
 	}
-	// A method `authorized({ token }) { ... }` is not a pair, so
-	// objectProps already failed on it; anything else is unknown.
-	return nil
+	return nil, false
 }
 
 // bindTokenPattern binds `token` in `({ req, token }) => ...` as the

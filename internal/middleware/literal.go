@@ -126,8 +126,9 @@ func stringList(n *sitter.Node, src []byte) ([]string, bool) {
 	return out, true
 }
 
-// objectProps maps the keys of an object literal to their value nodes. It
-// fails on spreads, computed keys and methods, whose effect is not static.
+// objectProps maps the keys of an object literal to their value nodes; a
+// method maps to its method_definition node. It fails on spreads and
+// computed keys, whose effect is not static.
 func objectProps(n *sitter.Node, src []byte) (map[string]*sitter.Node, bool) {
 	n = stripExpr(n)
 	if n == nil || n.Type() != "object" {
@@ -145,6 +146,13 @@ func objectProps(n *sitter.Node, src []byte) (map[string]*sitter.Node, bool) {
 			props[name] = c.ChildByFieldName("value")
 		case "shorthand_property_identifier":
 			props[c.Content(src)] = c
+		case "method_definition":
+			// `authorized() { ... }`: the method node is its own value.
+			name, ok := propertyName(c.ChildByFieldName("name"), src)
+			if !ok {
+				return nil, false
+			}
+			props[name] = c
 		default:
 			return nil, false
 		}

@@ -210,6 +210,36 @@ var fixtureCases = []fixtureCase{
 		gates:         map[string]bool{"/webinars": true, "/webinars/1": true, "/": false, "/login": false, "/api/leads": false},
 	},
 	{
+		// The callback admits everyone and the handler lets anonymous
+		// visitors of the auth pages through.
+		app:      "withauth-authpages",
+		file:     "middleware.ts",
+		matchers: []string{"/projects/:path*", "/settings/:path*", "/login", "/register"},
+		// The handler's check makes Authenticates true.
+		authenticates: true,
+		public:        []string{"/login(.*)", "/register(.*)", "/api/auth/signin", "/api/auth/error"},
+		gates: map[string]bool{
+			"/projects": true, "/settings/billing": true,
+			"/login": false, "/register": false,
+		},
+	},
+	{
+		// The callback rejects anonymous requests before the handler runs,
+		// so only the configured sign-in page passes.
+		app:           "withauth-token-authpages",
+		file:          "middleware.ts",
+		authenticates: true,
+		matchers:      []string{"/projects/:path*", "/login", "/register"},
+		public:        []string{"/login", "/api/auth/error"},
+		gates:         map[string]bool{"/projects": true, "/register": true, "/login": false},
+	},
+	{
+		app:        "withauth-imported-callback",
+		file:       "middleware.ts",
+		unresolved: "authorized",
+		gates:      map[string]bool{"/": false, "/dashboard": false},
+	},
+	{
 		app:   "login-redirect",
 		file:  "middleware.ts",
 		gates: map[string]bool{"/": false, "/login": false, "/dashboard": false},

@@ -133,7 +133,7 @@ func isFunction(n *sitter.Node) bool {
 		return false
 	}
 	switch n.Type() {
-	case "arrow_function", "function_expression", "function", "function_declaration":
+	case "arrow_function", "function_expression", "function", "function_declaration", "method_definition":
 		return true
 	}
 	return false
