@@ -277,6 +277,9 @@ func (w *walker) bindTokenPattern(pattern *sitter.Node, sc *scope) {
 // nextAuthPages are the sign-in and error pages withAuth always lets
 // through: options.pages.signIn and .error, by default /api/auth/signin and
 // /api/auth/error (next-auth v4 next/middleware.ts).
+//
+// NOTE: withAuth also lets through every path under the NEXTAUTH_URL path
+// (/api/auth by default), which comes from the environment and is not added.
 func nextAuthPages(options map[string]*sitter.Node, mod *module) pathSet {
 	signIn, errorPage := "/api/auth/signin", "/api/auth/error"
 	if pages, ok := objectProps(options["pages"], mod.src); ok {
@@ -291,32 +294,60 @@ func nextAuthPages(options map[string]*sitter.Node, mod *module) pathSet {
 }
 
 // clerkAuthMiddleware handles Clerk v4 `authMiddleware({ publicRoutes,
-// ignoredRoutes })`, which requires sign-in everywhere else.
+// ignoredRoutes, afterAuth })`. Without afterAuth it requires sign-in on
+// every route that is neither public nor ignored. An afterAuth callback
+// replaces that default redirect, so it is walked instead.
 //
 // NOTE: Clerk also lets its sign-in and sign-up URLs through, which come
-// from environment variables and are not added here.
+// from environment variables and are not added here. A beforeAuth callback
+// that returns false skips the check too, but beforeAuth is not read.
 func (w *walker) clerkAuthMiddleware(args []*sitter.Node) pathSet {
 	options := map[string]*sitter.Node{}
 	if len(args) > 0 {
-		props, ok := objectProps(args[0], w.mod.src)
+		props, ok := w.objectLiteral(args[0])
 		if !ok {
 			return w.unresolved("authMiddleware options are not an object literal")
 		}
 		options = props
 	}
-	w.result.authenticates = true
 
-	leaked := noPaths()
-	for _, key := range []string{"publicRoutes", "ignoredRoutes"} {
-		value := options[key]
-		if value == nil {
-			continue
-		}
+	var public []pathRule
+	if value := options["publicRoutes"]; value != nil {
 		b := w.routeList(value, newScope(nil))
 		if b.kind != bindRouteMatcher {
-			return w.unresolved("authMiddleware %s is not a literal list of routes", key)
+			return w.unresolved("authMiddleware publicRoutes is not a literal list of routes")
 		}
-		leaked = leaked.union(rulesSet(b.rules))
+		public = b.rules
 	}
-	return leaked
+	leaked := noPaths()
+	if value := options["ignoredRoutes"]; value != nil {
+		b := w.routeList(value, newScope(nil))
+		if b.kind != bindRouteMatcher {
+			return w.unresolved("authMiddleware ignoredRoutes is not a literal list of routes")
+		}
+		leaked = rulesSet(b.rules)
+	}
+
+	afterAuth, present := options["afterAuth"]
+	if !present {
+		w.result.authenticates = true
+		return rulesSet(public).union(leaked)
+	}
+	if afterAuth.Type() == "shorthand_property_identifier" || unwrap(afterAuth).Type() == "identifier" {
+		afterAuth = w.mod.decls[w.mod.text(afterAuth)]
+	}
+	fn := unwrap(afterAuth)
+	if !isFunction(fn) {
+		return w.unresolved("authMiddleware afterAuth is not a function in the file, so which requests it rejects is unknown")
+	}
+
+	// afterAuth(auth, req) receives Clerk's auth object: its userId,
+	// sessionId and user are missing for anonymous requests, and
+	// isPublicRoute is true on the public routes.
+	sc := newScope(nil)
+	if p := paramName(w.mod, fn, 0); p != "" {
+		sc.identityPaths = []string{p + ".userId", p + ".sessionId", p + ".user"}
+		sc.routeMembers = map[string][]pathRule{p + ".isPublicRoute": public}
+	}
+	return w.walkFunction(fn, start(), sc).union(leaked)
 }

@@ -69,6 +69,10 @@ func (w *walker) evalCondition(n *sitter.Node, sc *scope) condition {
 			}
 		}
 		return unknownCondition()
+	case "member_expression":
+		if rules, ok := sc.routeMembers[strings.ReplaceAll(w.mod.text(n), "?.", ".")]; ok {
+			return pathCondition(rules)
+		}
 	case "call_expression":
 		if _, name := callee(w.mod, n); name == "Boolean" {
 			if args := arguments(n); len(args) == 1 {

@@ -240,6 +240,38 @@ var fixtureCases = []fixtureCase{
 		gates:      map[string]bool{"/": false, "/dashboard": false},
 	},
 	{
+		app:           "subpath-gate",
+		file:          "middleware.ts",
+		authenticates: true,
+		matchers:      []string{"/((?!api|_next/static|_next/image|favicon.ico).*)"},
+		protected:     []string{"/dashboard(.*)"},
+		gates:         map[string]bool{"/dashboard": true, "/dashboard/team": true, "/": false, "/sign-in": false, "/pricing": false},
+	},
+	{
+		app:           "clerk-authmiddleware",
+		file:          "middleware.ts",
+		authenticates: true,
+		matchers:      []string{"/((?!.+\\.[\\w]+$|_next).*)", "/", "/(api|trpc)(.*)"},
+		public:        []string{"/", "/pricing", "/api/webhooks(.*)"},
+		gates: map[string]bool{
+			"/dashboard": true, "/api/leads": true,
+			"/": false, "/pricing": false, "/api/webhooks/clerk": false,
+		},
+	},
+	{
+		// afterAuth replaces the default redirect and rejects nobody.
+		app:   "clerk-afterauth",
+		file:  "middleware.ts",
+		gates: map[string]bool{"/": false, "/dashboard": false, "/home": false},
+	},
+	{
+		app:           "clerk-afterauth-redirect",
+		file:          "middleware.ts",
+		authenticates: true,
+		public:        []string{"/", "/api/webhooks(.*)"},
+		gates:         map[string]bool{"/dashboard": true, "/": false, "/api/webhooks/clerk": false},
+	},
+	{
 		app:   "login-redirect",
 		file:  "middleware.ts",
 		gates: map[string]bool{"/": false, "/login": false, "/dashboard": false},

@@ -66,6 +66,9 @@ type scope struct {
 	// clerkMiddleware handler, whose auth() and auth.protect() are calls
 	// into Clerk.
 	authParam string
+	// routeMembers maps member paths such as "auth.isPublicRoute" to the
+	// routes on which they are true, as Clerk's authMiddleware sets them.
+	routeMembers map[string][]pathRule
 }
 
 func newScope(parent *scope) *scope {
@@ -73,6 +76,7 @@ func newScope(parent *scope) *scope {
 	if parent != nil {
 		sc.identityPaths = parent.identityPaths
 		sc.authParam = parent.authParam
+		sc.routeMembers = parent.routeMembers
 	}
 	return sc
 }
