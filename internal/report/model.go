@@ -53,6 +53,12 @@ type Middleware struct {
 	// route handler paths, a page or two) that an anonymous request reaches
 	// without being rejected, sorted.
 	PassThrough []string `json:"passThrough"`
+	// PublicPaths are the paths, as path-to-regexp patterns such as
+	// "/login(.*)", that the body lets anonymous requests through on.
+	PublicPaths []string `json:"publicPaths,omitempty"`
+	// ProtectedPaths, when not empty, are the only paths the body rejects
+	// anonymous requests on; every other path passes through.
+	ProtectedPaths []string `json:"protectedPaths,omitempty"`
 	// Unresolved is why the matcher or the body could not be read
 	// statically, in which case no path counts as gated.
 	Unresolved string `json:"unresolved,omitempty"`

@@ -98,19 +98,33 @@ func appHeader(app App) string {
 // MiddlewareSummary returns one sentence saying which file gates which
 // request paths and naming the sampled paths it lets through, such as
 // "Middleware middleware.ts authenticates requests matching /dashboard/:path*;
-// it lets through /, /api/leads/import."
+// it lets through /, /api/leads/import." When the body checks only some of
+// the paths its matcher selects, the sentence names those paths or the
+// exceptions instead of the whole matcher.
 func MiddlewareSummary(m *Middleware) string {
 	var line strings.Builder
 	fmt.Fprintf(&line, "Middleware %s ", m.File)
+	selected := "every request path"
+	if len(m.Matchers) > 0 {
+		selected = "requests matching " + strings.Join(m.Matchers, ", ")
+	}
 	switch {
 	case m.Unresolved != "":
 		fmt.Fprintf(&line, "could not be read statically (%s), so no path counts as gated", strings.TrimSuffix(m.Unresolved, "."))
 	case !m.Authenticates:
 		line.WriteString("rejects no request for a missing session, so it gates no path")
+	case slices.Contains(m.PublicPaths, "/(.*)"):
+		line.WriteString("lets some anonymous requests through on every path, so it gates no path")
+	case len(m.ProtectedPaths) > 0 && len(m.Matchers) > 0:
+		fmt.Fprintf(&line, "runs on %s but authenticates only requests matching %s", selected, strings.Join(m.ProtectedPaths, ", "))
+	case len(m.ProtectedPaths) > 0:
+		fmt.Fprintf(&line, "authenticates only requests matching %s", strings.Join(m.ProtectedPaths, ", "))
+	case len(m.PublicPaths) > 0:
+		fmt.Fprintf(&line, "authenticates %s except those matching %s", selected, strings.Join(m.PublicPaths, ", "))
 	case len(m.Matchers) == 0:
 		line.WriteString("authenticates every request path")
 	default:
-		fmt.Fprintf(&line, "authenticates requests matching %s", strings.Join(m.Matchers, ", "))
+		fmt.Fprintf(&line, "authenticates %s", selected)
 	}
 	if len(m.PassThrough) > 0 {
 		fmt.Fprintf(&line, "; it lets through %s.", strings.Join(m.PassThrough, ", "))
