@@ -109,6 +109,13 @@ func (m *Middleware) SamplePassThrough(candidates []string) []string {
 	return slices.Compact(out)
 }
 
+// NamedPaths returns the fixed paths that the body's path tests name, such
+// as "/login" for pathname.startsWith("/login"), sorted. They are where the
+// body's decision changes, so they are the paths worth sampling.
+func (m *Middleware) NamedPaths() []string {
+	return m.leaked.literalPaths()
+}
+
 // fileExtensions are the extensions Next.js loads a middleware file with.
 var fileExtensions = []string{".ts", ".js", ".mjs", ".mts", ".tsx", ".jsx"}
 

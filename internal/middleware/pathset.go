@@ -206,3 +206,32 @@ func (s pathSet) String() string {
 		return fmt.Sprintf("%s except %s", strings.Join(ruleStrings(s.include), ", "), strings.Join(ruleStrings(s.exclude), ", "))
 	}
 }
+
+// literalPaths returns the fixed path each exact, prefix or route-pattern
+// rule of the set starts with ("/login" for startsWith("/login/") or
+// "/login(.*)"), so that callers can test the paths the code names.
+func (s pathSet) literalPaths() []string {
+	var out []string
+	for _, r := range append(slices.Clone(s.include), s.exclude...) {
+		var path string
+		switch r.kind {
+		case ruleExact, rulePrefix:
+			path = r.value
+		case rulePattern:
+			path = r.value
+			if i := strings.IndexAny(path, "(:*?{"); i >= 0 {
+				path = path[:i]
+			}
+		default:
+			continue
+		}
+		if path != "/" {
+			path = strings.TrimSuffix(path, "/")
+		}
+		if strings.HasPrefix(path, "/") {
+			out = append(out, path)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}

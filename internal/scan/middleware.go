@@ -54,6 +54,14 @@ func readMiddleware(app discover.App, entries []analyzed) (*appMiddleware, strin
 			add(p)
 		}
 	}
+	// The paths the body tests by name are where its decision changes, so
+	// each one the app serves is sampled: an auth page the body lets
+	// through shows up in the summary.
+	for _, p := range mw.NamedPaths() {
+		if slices.Contains(pages, p) {
+			add(p)
+		}
+	}
 	for _, a := range entries {
 		if route, ok := requestRoute(a.rel); ok && a.e.Kind != report.KindServerAction {
 			add(route)
@@ -81,6 +89,10 @@ func (am *appMiddleware) summary(workDir string) *report.Middleware {
 		Authenticates: am.mw.Authenticates,
 		PassThrough:   append([]string{}, am.passThrough...),
 		Unresolved:    am.mw.Unresolved,
+	}
+	if am.mw.Unresolved == "" && am.mw.Authenticates {
+		out.PublicPaths = slices.Clone(am.mw.PublicPaths)
+		out.ProtectedPaths = slices.Clone(am.mw.ProtectedPaths)
 	}
 	for _, m := range am.mw.Matchers {
 		out.Matchers = append(out.Matchers, m.Source)

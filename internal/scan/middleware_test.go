@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/actionguard/actionguard/internal/middleware"
 	"github.com/actionguard/actionguard/internal/report"
 )
 
@@ -137,6 +138,63 @@ func TestRequestRoute(t *testing.T) {
 		}
 		if ok && samplePath(route) != tc.sample {
 			t.Errorf("samplePath(%q) = %q, want %q", route, samplePath(route), tc.sample)
+		}
+	}
+}
+
+func TestMiddlewareAuthPagesLetThrough(t *testing.T) {
+	res := scanFrom(t, ".", "../middleware/testdata/withauth-authpages")
+	app := appNamed(t, res.Report, "withauth-authpages")
+	if app.Middleware == nil {
+		t.Fatal("no middleware in the report")
+	}
+	// /register sorts after the two ordinary pages sampled, so it appears
+	// only because the middleware tests it by name.
+	wantThrough := []string{"/", "/about", "/blog", "/login", "/register"}
+	if !slices.Equal(app.Middleware.PassThrough, wantThrough) {
+		t.Errorf("passThrough = %q, want %q", app.Middleware.PassThrough, wantThrough)
+	}
+	summary := report.MiddlewareSummary(app.Middleware)
+	if !strings.Contains(summary, "except those matching /login(.*), /register(.*)") {
+		t.Errorf("summary = %q, want it to name the auth pages as exceptions", summary)
+	}
+}
+
+func TestMiddlewareSubpathGateSummary(t *testing.T) {
+	res := scanFrom(t, ".", "../middleware/testdata/subpath-gate")
+	app := appNamed(t, res.Report, "subpath-gate")
+	if app.Middleware == nil {
+		t.Fatal("no middleware in the report")
+	}
+	wantThrough := []string{"/", "/pricing", "/sign-in"}
+	if !slices.Equal(app.Middleware.PassThrough, wantThrough) {
+		t.Errorf("passThrough = %q, want %q", app.Middleware.PassThrough, wantThrough)
+	}
+	summary := report.MiddlewareSummary(app.Middleware)
+	if !strings.Contains(summary, "authenticates only requests matching /dashboard(.*)") {
+		t.Errorf("summary = %q, want it to say only /dashboard(.*) is authenticated", summary)
+	}
+	if strings.Contains(summary, "authenticates requests matching /((?!api") {
+		t.Errorf("summary = %q, want no claim that the whole matcher is authenticated", summary)
+	}
+}
+
+func TestMiddlewareClerkSummaries(t *testing.T) {
+	tests := []struct{ app, want string }{
+		// clerkMiddleware() without a handler makes every route public.
+		{"clerk-nohandler", "rejects no request for a missing session, so it gates no path"},
+		// Clerk v4 authMiddleware redirects everywhere but the public routes.
+		{"clerk-authmiddleware", "except those matching /, /pricing, /api/webhooks(.*)"},
+	}
+	for _, tc := range tests {
+		mw, err := middleware.Find(filepath.Join("..", "middleware", "testdata", tc.app))
+		if err != nil || mw == nil {
+			t.Fatalf("%s: Find = %v, %v", tc.app, mw, err)
+		}
+		am := &appMiddleware{mw: mw}
+		summary := report.MiddlewareSummary(am.summary("."))
+		if !strings.Contains(summary, tc.want) {
+			t.Errorf("%s: summary = %q, want it to contain %q", tc.app, summary, tc.want)
 		}
 	}
 }
