@@ -31,21 +31,11 @@ func (w *walker) cond(n *parse.Node, st state) (t, f state) {
 	case "binary_expression":
 		return w.binaryCond(n, st)
 	}
-	v, st := w.eval(n, st, false)
-	t = w.truthy(v, st)
-	if roles, ok := w.roleCall(n); ok {
-		t = w.authorize(t, roles, w.text(n))
-	} else if flag, ok := w.roleField(n); ok && flag != "" && flag != "allowlist" {
-		t = w.authorize(t, []string{flag}, w.text(n))
-	}
-	return t, st
+	return w.plainCond(n, st)
 }
 
 func (w *walker) binaryCond(n *parse.Node, st state) (t, f state) {
-	op := ""
-	if o := n.ChildByFieldName("operator"); o != nil {
-		op = w.text(o)
-	}
+	op := operator(w, n)
 	left, right := n.ChildByFieldName("left"), n.ChildByFieldName("right")
 	switch op {
 	case "&&":
@@ -106,14 +96,14 @@ func (w *walker) binaryCond(n *parse.Node, st state) (t, f state) {
 		}
 		return present, st
 	}
-	v, st := w.eval(n, st, false)
-	t = w.truthy(v, st)
-	if roles, ok := w.roleCall(n); ok {
-		t = w.authorize(t, roles, w.text(n))
-	} else if flag, ok := w.roleField(n); ok && flag != "" && flag != "allowlist" {
-		t = w.authorize(t, []string{flag}, w.text(n))
+	return w.plainCond(n, st)
+}
+
+func operator(w *walker, n *parse.Node) string {
+	if o := n.ChildByFieldName("operator"); o != nil {
+		return w.text(o)
 	}
-	return t, st
+	return ""
 }
 
 func isNullish(w *walker, n *parse.Node) bool {
@@ -258,4 +248,18 @@ func (w *walker) storedValue(n *parse.Node) bool {
 		return declared || imported
 	}
 	return false
+}
+
+// plainCond evaluates a condition that is not a negation, logical operator
+// or comparison: its truthiness may prove an identity, and a role flag or
+// list membership may prove a role.
+func (w *walker) plainCond(n *parse.Node, st state) (t, f state) {
+	v, st := w.eval(n, st, false)
+	t = w.truthy(v, st)
+	if roles, ok := w.roleCall(n); ok {
+		t = w.authorize(t, roles, w.text(n))
+	} else if flag, ok := w.roleField(n); ok && flag != "" && flag != "allowlist" {
+		t = w.authorize(t, []string{flag}, w.text(n))
+	}
+	return t, st
 }

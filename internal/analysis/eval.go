@@ -185,10 +185,7 @@ func (w *walker) memberValue(obj value, name string) value {
 }
 
 func (w *walker) binary(n *parse.Node, st state) (value, state) {
-	op := ""
-	if o := n.ChildByFieldName("operator"); o != nil {
-		op = w.text(o)
-	}
+	op := operator(w, n)
 	left, right := n.ChildByFieldName("left"), n.ChildByFieldName("right")
 	switch op {
 	case "&&":
