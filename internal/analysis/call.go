@@ -148,6 +148,9 @@ func (w *walker) callSymbol(c callSite, st state) (value, state) {
 		st = w.invokeArgs(c, st, st.level)
 		return value{}, state{dead: true}
 	case catalog.Guard:
+		if r.NoCallback && hasFunctionArg(c) {
+			return value{kind: vUnknown}, w.invokeArgs(c, st, st.level)
+		}
 		st = w.invokeArgs(c, st, st.level)
 		v, st := w.guardValue(st, Authenticated, "", c.text, c.awaited || !r.Awaited)
 		if r.Authorizes {
@@ -190,6 +193,12 @@ func (w *walker) callSymbol(c callSite, st state) (value, state) {
 		}
 		if r.GuardOption != "" && w.hasOption(c, r.GuardOption) {
 			return w.guardValue(st, Authenticated, "", c.text, true)
+		}
+		if r.Awaited && !c.awaited && !w.awaitedLater(c.node) {
+			// A pending promise is always truthy, so no check of it can
+			// fail: the identity was sought but is never tested.
+			st.identityRead = true
+			return value{kind: vUnknown, name: c.text}, st
 		}
 		id := &identity{need: r.Need, unverified: r.Kind == catalog.Unverified, why: r.Why, origin: c.text}
 		return value{kind: vIdentity, id: id, sym: c.callee.sym + "()", name: c.text}, st
@@ -409,6 +418,9 @@ func (w *walker) callProject(c callSite, st state) (value, state) {
 		st = w.guard(st, Authenticated, "", c.text, true, false)
 	}
 	st.checked = unionKeys(st.checked, forwardedKeys(s.checked, c.argVals))
+	if s.readsIdentity {
+		st.identityRead = true
+	}
 	for i, v := range c.argVals {
 		if v.kind != vFunc {
 			continue
@@ -608,4 +620,29 @@ func sqlClass(w *walker, c callSite) string {
 func (w *walker) callGuardWrapper(c callSite, st state) (value, state) {
 	w.rec.guards = append(w.rec.guards, guardEvent{seq: w.rec.next(), name: c.text})
 	return value{kind: vUnknown}, w.invokeArgs(c, st, maxLevel(st.level, Authenticated))
+}
+
+func hasFunctionArg(c callSite) bool {
+	for _, v := range c.argVals {
+		if v.kind == vFunc {
+			return true
+		}
+	}
+	return false
+}
+
+// awaitedLater reports whether a call's promise is awaited by an enclosing
+// expression (await Promise.all([auth(), ...])) or returned from the
+// function, so its result is the resolved value after all.
+func (w *walker) awaitedLater(n *parse.Node) bool {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		switch p.Type() {
+		case "await_expression", "return_statement", "arrow_function":
+			return true
+		case "arguments", "array", "parenthesized_expression", "call_expression", "member_expression", "as_expression", "satisfies_expression", "non_null_expression", "ternary_expression":
+			continue
+		}
+		return false
+	}
+	return false
 }

@@ -53,15 +53,19 @@ func (w *walker) binaryCond(n *parse.Node, st state) (t, f state) {
 		negated := op == "!=" || op == "!=="
 		var present state
 		switch {
-		case isNullish(w, right):
+		case isNullish(w, right) || isNullish(w, left):
 			// x == null: true when missing, false when present.
-			present = w.truthy(lv, st)
-			if negated {
-				return present, st
+			v := lv
+			if isNullish(w, left) {
+				v = rv
 			}
-			return st, present
-		case isNullish(w, left):
-			present = w.truthy(rv, st)
+			present = w.truthy(v, st)
+			if strict := op == "===" || op == "!=="; strict && present.level == Authenticated && st.level < Authenticated {
+				// x === undefined misses null, and x === null misses
+				// undefined; which one a library returns is not known here.
+				present = raise(st, Unverified, fmt.Sprintf("%s compares strictly with null or undefined, which misses the other", compact(w.text(n))))
+				present.identityRead = st.identityRead
+			}
 			if negated {
 				return present, st
 			}

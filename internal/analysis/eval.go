@@ -202,6 +202,13 @@ func (w *walker) binary(n *parse.Node, st state) (value, state) {
 		if lv.kind == vPending || rv.kind == vPending {
 			return value{}, join(t, f2)
 		}
+		if lv.kind == vIdentity && rv.kind != vNull && rv.kind != vIdentity {
+			// session?.user || { id: "guest" } is never missing: a default
+			// stands in for the caller, so later checks prove nothing.
+			out := join(t, f2)
+			out.identityRead = true
+			return value{kind: vUnknown, name: lv.name}, out
+		}
 		return pick(lv, rv), join(t, f2)
 	}
 	_, st = w.eval(left, st, false)

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 
@@ -139,7 +140,11 @@ func (w *walker) roleField(expr *parse.Node) (flagRole string, ok bool) {
 		root = next
 	}
 	if root.Type() == "identifier" && untrustedRoots[w.text(root)] {
-		return "", false
+		// A name like data is input in one app and Supabase's { data } in
+		// another: trust it only when it holds the caller's identity.
+		if v, ok := w.env.lookup(w.text(root)); !ok || v.kind != vIdentity {
+			return "", false
+		}
 	}
 	prop := expr.ChildByFieldName("property")
 	if prop == nil {
@@ -167,6 +172,11 @@ func (w *walker) roleCall(n *parse.Node) ([]string, bool) {
 	}
 	recv := fn.ChildByFieldName("object")
 	arg := args.NamedChild(0)
+	if flag, ok := w.roleField(recv); ok && flag == "allowlist" {
+		// email.includes("@acme.com") is a substring test: an address such
+		// as x@acme.com.evil.io passes it.
+		return nil, false
+	}
 	if flag, ok := w.roleField(arg); ok && recv != nil {
 		if recv.Type() == "array" {
 			return literalStrings(w, recv), true
@@ -226,6 +236,10 @@ func (w *walker) optionRoles(c callSite) []string {
 	}
 	if arg.Type() != "object" {
 		if c.argVals[0].kind == vFunc {
+			if body := c.argVals[0].fn.node.ChildByFieldName("body"); body != nil && body.Type() == "true" {
+				// protect(() => true) admits every signed-in caller.
+				return nil
+			}
 			return []string{anyRole}
 		}
 		return nil
@@ -249,18 +263,14 @@ func (w *walker) optionRoles(c callSite) []string {
 	return out
 }
 
-// checksOtherSubject reports a permission check that names a role or user
+var literalRoleOption = regexp.MustCompile(`\brole\s*:\s*["'` + "`" + `]`)
+
+// checksOtherSubject reports a permission check that names a literal role
 // in its options ({ body: { role: "admin", permissions } }): it tests that
-// role or user, not the caller, so it authorizes nothing.
+// role, not the caller, so it authorizes nothing.
 func (w *walker) checksOtherSubject(c callSite) bool {
 	if len(c.args) == 0 {
 		return false
 	}
-	text := w.text(c.args[0])
-	for _, key := range []string{"role:", "userId:", "role :", "userId :"} {
-		if strings.Contains(text, key) {
-			return true
-		}
-	}
-	return false
+	return literalRoleOption.MatchString(w.text(c.args[0]))
 }

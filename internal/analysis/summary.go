@@ -27,6 +27,9 @@ type summary struct {
 	unverifiedCalls []string
 	failOpen        []FailOpen
 	tainted         bool
+	// readsIdentity marks a function that reads the caller's identity but
+	// returns a stand-in when it is missing.
+	readsIdentity bool
 	// roles is the authorization every normal return leaves.
 	roles string
 	// checked lists the parameters every normal return has tested truthy.
@@ -101,6 +104,13 @@ func (a *Analyzer) computeSummary(f *funcRef, parent *recorder) *summary {
 		ret = mergeReturn(ret, r.v)
 	}
 	s.returns = ret
+	if ret.kind == vIdentity && defaultsIdentity(w.returns) {
+		// A helper that returns a stand-in ({ id: "guest" }) when nobody
+		// is signed in never returns a missing identity: its callers'
+		// checks prove nothing, though the identity was read.
+		s.returns = value{kind: vUnknown, name: describe(f)}
+		s.readsIdentity = true
+	}
 	if need, ok := gatedReturn(w.returns); ok {
 		// Every value other than null is returned on an authenticated path:
 		// the function returns the caller's identity or nothing, as
@@ -122,6 +132,18 @@ func (a *Analyzer) computeSummary(f *funcRef, parent *recorder) *summary {
 	}
 	s.tainted = rec.tainted
 	return s
+}
+
+// defaultsIdentity reports a function that returns an identity on some
+// paths and, on a path that is not authenticated, something that is neither
+// an identity nor null.
+func defaultsIdentity(returns []returned) bool {
+	for _, r := range returns {
+		if r.st.level < Authenticated && r.v.kind != vIdentity && r.v.kind != vNull && !(r.object && len(r.nullFields) > 0) {
+			return true
+		}
+	}
+	return false
 }
 
 // gatedReturn reports whether a function returns nothing (null, or an

@@ -304,6 +304,7 @@ func (w *walker) bind(pattern *parse.Node, v value, st state) state {
 
 func (w *walker) try(n *parse.Node, st state) state {
 	start := st
+	guardsBefore := len(w.rec.guards)
 	w.tryGuards = len(w.rec.guards)
 	out := w.stmt(n.ChildByFieldName("body"), st)
 	if handler := n.ChildByFieldName("handler"); handler != nil {
@@ -328,10 +329,13 @@ func (w *walker) try(n *parse.Node, st state) state {
 			body = fin.NamedChild(0)
 		}
 		if body != nil {
+			// The finally block also runs after a throw in the try block,
+			// for instance a guard's rejection, so its effects run for a
+			// caller the guard turned away. A return in it replaces the
+			// throw with a normal return, which the walk records.
+			thrown := state{level: start.level, identityRead: start.identityRead || len(w.rec.guards) > guardsBefore, why: start.why, roles: start.roles}
+			w.stmt(body, thrown)
 			if out.dead {
-				if after := w.stmt(body, start); after.dead {
-					return after
-				}
 				return out
 			}
 			out = w.stmt(body, out)

@@ -99,6 +99,9 @@ type Rule struct {
 	// handler's first argument: Auth.js auth((req) => ...) sets req.auth
 	// and blocks nothing.
 	HandlerIdentity string
+	// NoCallback marks a Guard that throws only when no callback is given;
+	// with one (jwt.verify(token, key, cb)) the error goes to the callback.
+	NoCallback bool
 	// Authorizes marks a Guard whose options ({ role }, { permission }, or
 	// a callback) also check authorization.
 	Authorizes bool

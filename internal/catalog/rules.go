@@ -47,15 +47,15 @@ var navigationRules = each("next/navigation#{}", []string{"redirect", "permanent
 var authRules = concat(
 	[]Rule{
 		// Auth.js v5: export const { auth } = NextAuth(config), usually in the app's auth.ts.
-		{Pattern: "next-auth#default().auth", Kind: Identity, Need: needSelf, HandlerIdentity: "auth"},
-		{Pattern: "next-auth#NextAuth().auth", Kind: Identity, Need: needSelf, HandlerIdentity: "auth"},
+		{Pattern: "next-auth#default().auth", Kind: Identity, Awaited: true, Need: needSelf, HandlerIdentity: "auth"},
+		{Pattern: "next-auth#NextAuth().auth", Kind: Identity, Awaited: true, Need: needSelf, HandlerIdentity: "auth"},
 		{Pattern: "next-auth#default().handlers", Kind: Delegated},
 		{Pattern: "next-auth#default().handlers.*", Kind: Delegated},
 		{Pattern: "better-auth/next-js#toNextJsHandler()", Kind: Delegated},
 		{Pattern: "better-auth/next-js#toNextJsHandler().*", Kind: Delegated},
-		{Pattern: "next-auth#getServerSession", Kind: Identity, Need: needSelf},
-		{Pattern: "next-auth/next#getServerSession", Kind: Identity, Need: needSelf},
-		{Pattern: "next-auth/jwt#getToken", Kind: Identity, Need: needSelf},
+		{Pattern: "next-auth#getServerSession", Kind: Identity, Awaited: true, Need: needSelf},
+		{Pattern: "next-auth/next#getServerSession", Kind: Identity, Awaited: true, Need: needSelf},
+		{Pattern: "next-auth/jwt#getToken", Kind: Identity, Awaited: true, Need: needSelf},
 		{Pattern: "next-auth/react#getSession", Kind: Unverified, Need: needSelf, Why: "next-auth/react's getSession is a client-side helper; on the server it does not verify the request"},
 
 		// Clerk.
@@ -64,24 +64,24 @@ var authRules = concat(
 		{Pattern: "@clerk/nextjs/server#auth().has", Kind: RoleCheck},
 		{Pattern: "@clerk/nextjs#auth().has", Kind: RoleCheck},
 		{Pattern: "@clerk/nextjs/server#auth", Kind: Identity, Need: [][]string{{"userId"}, {"isAuthenticated"}, {"sessionId"}}},
-		{Pattern: "@clerk/nextjs/server#currentUser", Kind: Identity, Need: needSelf},
+		{Pattern: "@clerk/nextjs/server#currentUser", Kind: Identity, Awaited: true, Need: needSelf},
 		{Pattern: "@clerk/nextjs#auth", Kind: Identity, Need: [][]string{{"userId"}, {"isAuthenticated"}, {"sessionId"}}},
 		{Pattern: "@clerk/nextjs#currentUser", Kind: Identity, Need: needSelf},
 		{Pattern: "@clerk/nextjs/server#clerkClient().**.get*", Kind: Effect, Class: "read", Category: "identity provider"},
 		{Pattern: "@clerk/nextjs/server#clerkClient().**", Kind: Effect, Class: "write", Category: "identity provider"},
 
 		// better-auth: export const auth = betterAuth({...}) in the app.
-		{Pattern: "better-auth#betterAuth().api.getSession", Kind: Identity, Need: needSelf},
+		{Pattern: "better-auth#betterAuth().api.getSession", Kind: Identity, Awaited: true, Need: needSelf},
 		{Pattern: "better-auth#betterAuth().api.userHasPermission", Kind: RoleCheck, Need: [][]string{{"success"}}, Awaited: true},
 		{Pattern: "better-auth/cookies#getSessionCookie", Kind: Unverified, Need: needSelf, Why: "getSessionCookie only tests that a session cookie is present, not that it is valid"},
 
 		// Supabase.
-		{Pattern: "*#**.auth.getUser", Kind: Identity, Need: [][]string{{"data", "user"}}},
-		{Pattern: "*#**.auth.getClaims", Kind: Identity, Need: [][]string{{"data", "claims"}}},
+		{Pattern: "*#**.auth.getUser", Kind: Identity, Awaited: true, Need: [][]string{{"data", "user"}}},
+		{Pattern: "*#**.auth.getClaims", Kind: Identity, Awaited: true, Need: [][]string{{"data", "claims"}}},
 		{Pattern: "*#**.auth.getSession", Kind: Unverified, Need: [][]string{{"data", "session"}}, Why: "supabase.auth.getSession() on the server reads the session cookie without verifying it; use auth.getUser() or auth.getClaims()"},
 
 		// Auth0.
-		{Pattern: "@auth0/nextjs-auth0*#Auth0Client().getSession", Kind: Identity, Need: needSelf},
+		{Pattern: "@auth0/nextjs-auth0*#Auth0Client().getSession", Kind: Identity, Awaited: true, Need: needSelf},
 		{Pattern: "@auth0/nextjs-auth0*#getSession", Kind: Identity, Need: needSelf},
 
 		// WorkOS AuthKit.
@@ -91,14 +91,14 @@ var authRules = concat(
 		{Pattern: "@kinde-oss/kinde-auth-nextjs/server#getKindeServerSession().isAuthenticated", Kind: BoolCheck, Awaited: true},
 		// getKindeServerSession() returns the helpers, not a session.
 		{Pattern: "@kinde-oss/kinde-auth-nextjs/server#getKindeServerSession", Kind: Pure},
-		{Pattern: "@kinde-oss/kinde-auth-nextjs/server#getKindeServerSession().getUser", Kind: Identity, Need: needSelf},
+		{Pattern: "@kinde-oss/kinde-auth-nextjs/server#getKindeServerSession().getUser", Kind: Identity, Awaited: true, Need: needSelf},
 		{Pattern: "@kinde-oss/kinde-auth-nextjs/server#getKindeServerSession().getPermission", Kind: RoleCheck, Need: [][]string{{"isGranted"}}, Awaited: true},
 
 		// iron-session: the session object always exists; the app's own field holds the identity.
-		{Pattern: "iron-session#getIronSession", Kind: Identity, Need: needAny},
+		{Pattern: "iron-session#getIronSession", Kind: Identity, Awaited: true, Need: needAny},
 
 		// Lucia v3.
-		{Pattern: "lucia#Lucia().validateSession", Kind: Identity, Need: [][]string{{"user"}, {"session"}}},
+		{Pattern: "lucia#Lucia().validateSession", Kind: Identity, Awaited: true, Need: [][]string{{"user"}, {"session"}}},
 
 		// Firebase: verification rejects on an invalid token.
 		{Pattern: "firebase-admin*#**.verifyIdToken", Kind: Guard, Awaited: true},
@@ -106,15 +106,15 @@ var authRules = concat(
 		{Pattern: "next-firebase-auth-edge*#getTokens", Kind: Identity, Need: needSelf},
 
 		// Stack Auth.
-		{Pattern: "@stackframe/stack#StackServerApp().getUser", Kind: Identity, Need: needSelf, GuardOption: "or"},
+		{Pattern: "@stackframe/stack#StackServerApp().getUser", Kind: Identity, Awaited: true, Need: needSelf, GuardOption: "or"},
 
 		// Appwrite: account.get() throws without a session.
 		{Pattern: "node-appwrite#Account().get", Kind: Guard, Awaited: true},
 
 		// jose/jsonwebtoken verify throw on a bad token; decode does not verify.
 		{Pattern: "jose#jwtVerify", Kind: Guard, Awaited: true},
-		{Pattern: "jsonwebtoken#verify", Kind: Guard},
-		{Pattern: "jsonwebtoken#default.verify", Kind: Guard},
+		{Pattern: "jsonwebtoken#verify", Kind: Guard, NoCallback: true},
+		{Pattern: "jsonwebtoken#default.verify", Kind: Guard, NoCallback: true},
 		// Machine-to-machine callers: webhook signatures. Each call throws or
 		// rejects when the signature does not match, so code after it runs
 		// only for the sender that holds the secret.
