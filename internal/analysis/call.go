@@ -28,6 +28,12 @@ func (w *walker) call(n *parse.Node, st state, awaited bool) (value, state) {
 	if fn == nil {
 		return value{}, st
 	}
+	if fn.Type() == "await_expression" && fn.NamedChildCount() > 0 && n.ChildByFieldName("type_arguments") != nil {
+		// tree-sitter-typescript parses await f<T>(x) as (await f)<T>(x);
+		// the await belongs to the call.
+		fn = fn.NamedChild(0)
+		c.awaited = true
+	}
 	c.text = compact(w.text(fn))
 	switch fn.Type() {
 	case "member_expression":
