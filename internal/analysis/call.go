@@ -79,7 +79,7 @@ func compact(s string) string {
 }
 
 func (w *walker) apply(c callSite, st state) (value, state) {
-	if c.method == "get" && c.receiver.kind == vSym && strings.HasPrefix(c.receiver.sym, "?#") && len(c.args) == 1 && c.args[0].Type() == "string" {
+	if c.method == "get" && (fromInput(c.receiver) || c.receiver.kind == vUnknown) && len(c.args) == 1 && c.args[0].Type() == "string" {
 		// formData.get("userId"): an identifier the caller chose.
 		if name := callerIDOf(module.Unquote(w.text(c.args[0]))); name != "" {
 			return value{kind: vSym, sym: c.callee.sym + "()", name: c.text, callerID: name}, st

@@ -1,6 +1,8 @@
 package analysis
 
 import (
+	"strings"
+
 	"regexp"
 
 	"github.com/actionguard/actionguard/internal/parse"
@@ -43,15 +45,26 @@ func (w *walker) mentions(nodes []*parse.Node) (ids []string, identity bool) {
 			}
 			return
 		case "member_expression":
-			obj := n.ChildByFieldName("object")
 			prop := n.ChildByFieldName("property")
-			if obj != nil && prop != nil && obj.Type() == "identifier" {
-				if v, ok := w.env.lookup(w.text(obj)); ok {
+			root := n
+			for root.Type() == "member_expression" || root.Type() == "subscript_expression" || root.Type() == "non_null_expression" {
+				next := root.ChildByFieldName("object")
+				if next == nil {
+					next = root.NamedChild(0)
+				}
+				if next == nil {
+					break
+				}
+				root = next
+			}
+			if prop != nil && root.Type() == "identifier" {
+				if v, ok := w.env.lookup(w.text(root)); ok {
 					if v.kind == vIdentity {
 						identity = true
 						return
 					}
-					if v.kind == vSym && callerIDOf(w.text(prop)) != "" && len(v.sym) > 2 && v.sym[:2] == "?#" {
+					// req.body.userId, input.orgId: the root is input.
+					if fromInput(v) && callerIDOf(w.text(prop)) != "" {
 						ids = append(ids, w.text(prop))
 						return
 					}
@@ -139,4 +152,10 @@ func (w *walker) passesProjectCode(args []*parse.Node) bool {
 		}
 	}
 	return false
+}
+
+// fromInput reports a value that came from the caller's request: an entry's
+// parameter or something read from it, which the analysis names "?#...".
+func fromInput(v value) bool {
+	return v.kind == vSym && strings.HasPrefix(v.sym, "?#")
 }

@@ -297,6 +297,11 @@ func (w *walker) bind(pattern *parse.Node, v value, st state) state {
 		if bv.kind == vUnknown && v.kind == vSym {
 			bv = value{kind: vSym, sym: "?#" + b.Name, name: b.Name}
 		}
+		if fromInput(v) && len(b.Path) > 0 && callerIDOf(b.Path[len(b.Path)-1]) != "" {
+			// const { userId } = await req.json(): an identifier the
+			// caller chose.
+			bv.callerID = b.Path[len(b.Path)-1]
+		}
 		w.env.vars[b.Name] = bv
 	}
 	return st
