@@ -3,6 +3,7 @@ package analysis
 import (
 	"fmt"
 	"github.com/actionguard/actionguard/internal/parse"
+	"strconv"
 	"strings"
 
 	"github.com/actionguard/actionguard/internal/catalog"
@@ -61,7 +62,13 @@ func (w *walker) call(n *parse.Node, st state, awaited bool) (value, state) {
 	}
 	for _, a := range c.args {
 		var v value
-		v, st = w.eval(a, st, false)
+		if a.Type() == "array" {
+			// Keep each element's value: Promise.all([auth(), ...]) hands
+			// them back in order.
+			v, st = w.evalTuple(a, st)
+		} else {
+			v, st = w.eval(a, st, false)
+		}
 		c.argVals = append(c.argVals, v)
 	}
 	return w.apply(c, st)
@@ -248,7 +255,11 @@ func (w *walker) callSymbol(c callSite, st state) (value, state) {
 	case catalog.Credential:
 		return value{kind: vUnknown, credential: true, name: c.text}, st
 	case catalog.Invoker:
-		return called(c.callee), w.invokeArgs(c, st, st.level)
+		st = w.invokeArgs(c, st, st.level)
+		if len(c.argVals) > 0 && c.argVals[0].kind == vTuple && (c.method == "all" || c.method == "allSettled") {
+			return c.argVals[0], st
+		}
+		return called(c.callee), st
 	case catalog.PassThrough:
 		if len(c.argVals) > 0 && c.argVals[0].kind == vFunc {
 			return c.argVals[0], st
@@ -419,7 +430,7 @@ func (w *walker) callProject(c callSite, st state) (value, state) {
 	}
 	s := w.a.summarize(f, w.rec)
 	w.markCompared(c.args)
-	st = w.replay(s, st, c.text, c.argVals...)
+	st = w.replayCall(s, st, c)
 	if presentArgument(s.checked, c.argVals) {
 		st = w.guard(st, Authenticated, "", c.text, true, false)
 	}
@@ -448,7 +459,7 @@ func (w *walker) callProject(c callSite, st state) (value, state) {
 			return value{kind: vPending, level: s.guard, why: s.why, roles: s.roles, name: c.text}, st
 		}
 		st = w.guard(st, s.guard, s.why, c.text, true, false)
-		st.roles = meetRoles(st.roles, s.roles)
+		st.roles = meetRoles(st.roles, w.substituteRoles(s.roles, c))
 	}
 	return s.returns, st
 }
@@ -651,4 +662,55 @@ func (w *walker) awaitedLater(n *parse.Node) bool {
 		return false
 	}
 	return false
+}
+
+// evalTuple evaluates an array literal element by element and returns a
+// tuple of their values.
+func (w *walker) evalTuple(array *parse.Node, st state) (value, state) {
+	t := value{kind: vTuple}
+	for i := 0; i < int(array.NamedChildCount()); i++ {
+		el := array.NamedChild(i)
+		if el.Type() == "comment" {
+			continue
+		}
+		var v value
+		v, st = w.eval(el, st, false)
+		t.elems = append(t.elems, v)
+	}
+	return t, st
+}
+
+// replayCall replays a callee's effects at a call site, filling in roles
+// that the callee took from its parameters.
+func (w *walker) replayCall(s *summary, st state, c callSite) state {
+	start := len(w.rec.effects)
+	st = w.replay(s, st, c.text, c.argVals...)
+	for i := start; i < len(w.rec.effects); i++ {
+		w.rec.effects[i].roles = w.substituteRoles(w.rec.effects[i].roles, c)
+	}
+	return st
+}
+
+// substituteRoles replaces the parameter roles "$0" of a summary with the
+// literal arguments of the call, or with anyRole when an argument is not
+// literal.
+func (w *walker) substituteRoles(roles string, c callSite) string {
+	if !strings.Contains(roles, "$") {
+		return roles
+	}
+	set := map[string]bool{}
+	for _, r := range strings.Split(roles, ",") {
+		if !strings.HasPrefix(r, "$") {
+			set[r] = true
+			continue
+		}
+		key := strings.TrimPrefix(r, "$")
+		i, err := strconv.Atoi(key)
+		if err != nil || i >= len(c.args) || c.args[i].Type() != "string" {
+			set[anyRole] = true
+			continue
+		}
+		set[module.Unquote(w.text(c.args[i]))] = true
+	}
+	return formatRoles(set)
 }

@@ -92,6 +92,12 @@ func (w *walker) binaryCond(n *parse.Node, st state) (t, f state) {
 		case isLiteral(left):
 			present = w.truthy(rv, st)
 			present = w.comparedRole(present, right, left)
+		case rv.kind == vParam && w.isRoleField(left):
+			// requireRole(role) { if (user.role !== role) throw }: the role
+			// is the caller's argument, filled in at each call.
+			present = w.authorize(w.truthy(lv, st), []string{"$" + rv.param}, w.text(left))
+		case lv.kind == vParam && w.isRoleField(right):
+			present = w.authorize(w.truthy(rv, st), []string{"$" + lv.param}, w.text(right))
 		default:
 			return st, st
 		}
@@ -266,4 +272,9 @@ func (w *walker) plainCond(n *parse.Node, st state) (t, f state) {
 		t = w.authorize(t, []string{flag}, w.text(n))
 	}
 	return t, st
+}
+
+func (w *walker) isRoleField(n *parse.Node) bool {
+	flag, ok := w.roleField(n)
+	return ok && flag != "allowlist"
 }

@@ -23,6 +23,18 @@ func (w *walker) eval(n *parse.Node, st state, awaited bool) (value, state) {
 			st = w.applyGuard(st, v)
 			return value{kind: vUnknown, name: v.name}, st
 		}
+		if v.kind == vTuple {
+			// await Promise.all([requireUser(), ...]) settles every guard.
+			elems := make([]value, len(v.elems))
+			for i, e := range v.elems {
+				if e.kind == vPending {
+					st = w.applyGuard(st, e)
+					e = value{kind: vUnknown, name: e.name}
+				}
+				elems[i] = e
+			}
+			v.elems = elems
+		}
 		return v, st
 	case "call_expression":
 		return w.call(n, st, awaited)

@@ -14,6 +14,7 @@ package analysis
 
 import (
 	"github.com/actionguard/actionguard/internal/parse"
+	"strconv"
 	"strings"
 
 	"github.com/actionguard/actionguard/internal/module"
@@ -119,6 +120,8 @@ const (
 	vAction
 	// vNull is null, undefined or false.
 	vNull
+	// vTuple is the array of values Promise.all resolves to.
+	vTuple
 	// vObject is a top-level object literal; fn holds its module and node,
 	// so that obj.method resolves to the method.
 	vObject
@@ -152,6 +155,8 @@ type value struct {
 	// handler given the app's router): calling it runs code the analysis
 	// does not follow.
 	dispatch bool
+	// elems are a vTuple's values, in order.
+	elems []value
 	// callerID names the input property this value came from when it is an
 	// identifier the caller chose (userId, orgId).
 	callerID string
@@ -258,6 +263,10 @@ func member(v value, name string) value {
 		return value{kind: vUnknown, name: v.name + "." + name}
 	case vParam:
 		return value{kind: vParam, param: v.param + "." + name, name: v.name + "." + name}
+	case vTuple:
+		if i, err := strconv.Atoi(name); err == nil && i >= 0 && i < len(v.elems) {
+			return v.elems[i]
+		}
 	}
 	return value{kind: vUnknown, name: v.name + "." + name}
 }

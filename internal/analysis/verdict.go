@@ -4,6 +4,7 @@ import (
 	"github.com/actionguard/actionguard/internal/catalog"
 	"github.com/actionguard/actionguard/internal/parse"
 	"sort"
+	"strings"
 
 	"github.com/actionguard/actionguard/internal/module"
 )
@@ -254,9 +255,26 @@ func verdictOf(rec *recorder) Verdict {
 			v.CallerSupplied = append(v.CallerSupplied, c)
 		}
 	}
+	v.Authorization = concreteRoles(v.Authorization)
 	return v
 }
 
 func publicEffect(e effect) Effect {
 	return Effect{Class: e.class, Category: e.category, What: e.what, File: e.file, Line: e.line}
+}
+
+// concreteRoles replaces the parameter roles of a summary that no call
+// filled in ("$0") with anyRole.
+func concreteRoles(roles string) string {
+	if !strings.Contains(roles, "$") {
+		return roles
+	}
+	set := map[string]bool{}
+	for _, r := range strings.Split(roles, ",") {
+		if strings.HasPrefix(r, "$") {
+			r = anyRole
+		}
+		set[r] = true
+	}
+	return formatRoles(set)
 }

@@ -192,7 +192,17 @@ func (w *walker) stmt(n *parse.Node, st state) state {
 		return st
 	case "return_statement":
 		v := value{kind: vNull}
-		if n.NamedChildCount() > 0 {
+		if n.NamedChildCount() > 0 && w.isBooleanExpr(n.NamedChild(0)) {
+			// return !!session?.user, return user.role === "admin": the
+			// function answers whether the caller is signed in or holds a
+			// role, which its callers' checks can rely on.
+			t, f := w.cond(n.NamedChild(0), st)
+			v = value{kind: vUnknown}
+			if !t.dead && (t.level > st.level || t.roles != st.roles) {
+				v = value{kind: vBool, level: t.level, roles: t.roles, why: t.why}
+			}
+			st = join(t, f)
+		} else if n.NamedChildCount() > 0 {
 			v, st = w.eval(n.NamedChild(0), st, false)
 			if v.kind == vPending {
 				// An async function's returned promise is awaited by its caller.
@@ -420,4 +430,31 @@ func (w *walker) objectNulls(expr *parse.Node) (bool, []string) {
 // started.
 func (w *walker) hasGuardSince(state) bool {
 	return len(w.rec.guards) > w.tryGuards
+}
+
+// isBooleanExpr reports an expression whose value is a test: a negation, a
+// comparison, a logical operator, or a list membership call.
+func (w *walker) isBooleanExpr(n *parse.Node) bool {
+	for n != nil && n.Type() == "parenthesized_expression" {
+		n = n.NamedChild(0)
+	}
+	if n == nil {
+		return false
+	}
+	switch n.Type() {
+	case "unary_expression":
+		return operator(w, n) == "!"
+	case "binary_expression":
+		switch operator(w, n) {
+		case "===", "!==", "==", "!=":
+			return true
+		case "&&", "||":
+			// session && session.user is the user, not a test.
+			return w.isBooleanExpr(n.ChildByFieldName("left")) && w.isBooleanExpr(n.ChildByFieldName("right"))
+		}
+	case "call_expression":
+		_, ok := w.roleCall(n)
+		return ok
+	}
+	return false
 }

@@ -271,7 +271,7 @@ func LooksLikeIdentity(name string) bool {
 		if !strings.HasPrefix(lower, p) {
 			continue
 		}
-		for _, s := range []string{"session", "user", "viewer", "auth", "identity", "me", "account"} {
+		for _, s := range []string{"session", "user", "viewer", "identity", "me", "account"} {
 			if strings.HasSuffix(lower, s) || strings.Contains(lower, "current"+s) || strings.Contains(lower, s+"session") {
 				return true
 			}

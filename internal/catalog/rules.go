@@ -100,7 +100,10 @@ var authRules = concat(
 		// Lucia v3.
 		{Pattern: "lucia#Lucia().validateSession", Kind: Identity, Awaited: true, Need: [][]string{{"user"}, {"session"}}},
 
-		// Firebase: verification rejects on an invalid token.
+		// Firebase: getAuth() and admin.auth() return the Auth client, and
+		// verification rejects on an invalid token.
+		{Pattern: "firebase-admin*#getAuth", Kind: Pure},
+		{Pattern: "firebase-admin*#**.auth", Kind: Pure},
 		{Pattern: "firebase-admin*#**.verifyIdToken", Kind: Guard, Awaited: true},
 		{Pattern: "firebase-admin*#**.verifySessionCookie", Kind: Guard, Awaited: true},
 		{Pattern: "next-firebase-auth-edge*#getTokens", Kind: Identity, Need: needSelf},

@@ -244,9 +244,8 @@ func scanApp(app discover.App, pol *policy.Policy, opts Options) (report.App, []
 	}
 
 	guard := suggestedGuard(pol)
-	if inferred := an.InferredGuards(); guard == "" && len(inferred) > 0 {
-		// Suggest the app's own guard, which the analysis proved fails closed.
-		guard = inferred[0].Name + "()"
+	if guard == "" {
+		guard = exportedGuard(prog, an.InferredGuards())
 	}
 	var ids []string
 	for _, a := range entries {
@@ -412,4 +411,22 @@ func relPath(base, path string) string {
 func IsConfigError(err error) bool {
 	var ce *ConfigError
 	return errors.As(err, &ce)
+}
+
+// exportedGuard returns the first proven guard that its module exports, as
+// "name()", so that a fix never suggests a function other files cannot
+// import; "" when there is none.
+func exportedGuard(prog *module.Program, guards []analysis.Guard) string {
+	for _, g := range guards {
+		m, err := prog.Load(g.File)
+		if err != nil {
+			continue
+		}
+		for _, name := range m.ExportOrder {
+			if e := m.Exports[name]; name == g.Name || e.Local == g.Name {
+				return name + "()"
+			}
+		}
+	}
+	return ""
 }
