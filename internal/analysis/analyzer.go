@@ -94,6 +94,10 @@ type recorder struct {
 	// unverifiedCalls records calls that look like guards but could not be
 	// proven, with the reason.
 	unverifiedCalls []string
+	// machine marks an analysis that met a machine-to-machine check (a
+	// webhook signature, a shared secret), after which the request body
+	// is the verified sender's rather than a user's choice.
+	machine bool
 	// entry marks the analysis of an entry point, where caller-supplied
 	// identifiers are tracked; compared holds those the code compared with
 	// something, and callerIDs the uses found unchecked.

@@ -156,6 +156,9 @@ func (w *walker) callSymbol(c callSite, st state) (value, state) {
 	if !ok {
 		return w.callUncatalogued(c, st)
 	}
+	if r.Machine {
+		w.rec.machine = true
+	}
 	switch r.Kind {
 	case catalog.Exit:
 		st = w.invokeArgs(c, st, st.level)

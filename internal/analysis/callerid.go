@@ -100,7 +100,7 @@ func (w *walker) markCompared(nodes []*parse.Node) {
 // checkCallerIDs records a database call of an authenticated entry keyed by
 // a caller-chosen identifier that nothing compared with the session.
 func (w *walker) checkCallerIDs(c callSite, st state, category string) {
-	if !w.rec.entry || st.level != Authenticated || category != "database" {
+	if !w.rec.entry || w.rec.machine || st.level != Authenticated || category != "database" {
 		return
 	}
 	ids, identity := w.mentions(c.args)

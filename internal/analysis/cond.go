@@ -84,6 +84,7 @@ func (w *walker) binaryCond(n *parse.Node, st state) (t, f state) {
 			// the fail-open-allowlist rule.
 			present = raise(st, Authenticated, "")
 			w.rec.guards = append(w.rec.guards, guardEvent{seq: w.rec.next(), name: "secret comparison"})
+			w.rec.machine = true
 			w.checkSecretPresence(n)
 		case isLiteral(right):
 			// session.user.role === "admin" can hold only when the path exists.

@@ -99,6 +99,10 @@ type Rule struct {
 	// handler's first argument: Auth.js auth((req) => ...) sets req.auth
 	// and blocks nothing.
 	HandlerIdentity string
+	// Machine marks a check that authenticates another system rather than
+	// a user (a webhook signature, a shared secret): the verified request
+	// body is the sender's, so IDs in it are not chosen by a user.
+	Machine bool
 	// NoCallback marks a Guard that throws only when no callback is given;
 	// with one (jwt.verify(token, key, cb)) the error goes to the callback.
 	NoCallback bool

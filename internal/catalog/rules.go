@@ -121,24 +121,24 @@ var authRules = concat(
 		// Machine-to-machine callers: webhook signatures. Each call throws or
 		// rejects when the signature does not match, so code after it runs
 		// only for the sender that holds the secret.
-		{Pattern: "stripe#default().webhooks.constructEvent", Kind: Guard},
-		{Pattern: "stripe#Stripe().webhooks.constructEvent", Kind: Guard},
-		{Pattern: "stripe#default().webhooks.constructEventAsync", Kind: Guard, Awaited: true},
-		{Pattern: "stripe#Stripe().webhooks.constructEventAsync", Kind: Guard, Awaited: true},
-		{Pattern: "svix#Webhook().verify", Kind: Guard},
-		{Pattern: "standard-webhooks#Webhook().verify", Kind: Guard},
-		{Pattern: "standard-webhooks#default().verify", Kind: Guard},
+		{Pattern: "stripe#default().webhooks.constructEvent", Kind: Guard, Machine: true},
+		{Pattern: "stripe#Stripe().webhooks.constructEvent", Kind: Guard, Machine: true},
+		{Pattern: "stripe#default().webhooks.constructEventAsync", Kind: Guard, Awaited: true, Machine: true},
+		{Pattern: "stripe#Stripe().webhooks.constructEventAsync", Kind: Guard, Awaited: true, Machine: true},
+		{Pattern: "svix#Webhook().verify", Kind: Guard, Machine: true},
+		{Pattern: "standard-webhooks#Webhook().verify", Kind: Guard, Machine: true},
+		{Pattern: "standard-webhooks#default().verify", Kind: Guard, Machine: true},
 		// @upstash/qstash 2.x: Receiver.verify rejects with a SignatureError
 		// (it resolves only to true), and the nextjs wrappers answer 403 or
 		// 400 without calling the handler.
-		{Pattern: "@upstash/qstash#Receiver().verify", Kind: Guard, Awaited: true},
-		{Pattern: "@upstash/qstash/nextjs#verifySignature", Kind: GuardWrapper},
-		{Pattern: "@upstash/qstash/nextjs#verifySignatureAppRouter", Kind: GuardWrapper},
-		{Pattern: "@upstash/qstash/nextjs#verifySignatureEdge", Kind: GuardWrapper},
+		{Pattern: "@upstash/qstash#Receiver().verify", Kind: Guard, Awaited: true, Machine: true},
+		{Pattern: "@upstash/qstash/nextjs#verifySignature", Kind: GuardWrapper, Machine: true},
+		{Pattern: "@upstash/qstash/nextjs#verifySignatureAppRouter", Kind: GuardWrapper, Machine: true},
+		{Pattern: "@upstash/qstash/nextjs#verifySignatureEdge", Kind: GuardWrapper, Machine: true},
 		// A constant-time comparison is a boolean check: it proves the caller
 		// holds the secret only where its false result leaves the function.
-		{Pattern: "crypto#timingSafeEqual", Kind: BoolCheck},
-		{Pattern: "crypto#default.timingSafeEqual", Kind: BoolCheck},
+		{Pattern: "crypto#timingSafeEqual", Kind: BoolCheck, Machine: true},
+		{Pattern: "crypto#default.timingSafeEqual", Kind: BoolCheck, Machine: true},
 
 		{Pattern: "jsonwebtoken#decode", Kind: Unverified, Need: needSelf, Why: "jwt.decode does not verify the token's signature"},
 		{Pattern: "jsonwebtoken#default.decode", Kind: Unverified, Need: needSelf, Why: "jwt.decode does not verify the token's signature"},
