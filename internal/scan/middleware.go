@@ -120,7 +120,11 @@ func (am *appMiddleware) gap(a analyzed) string {
 		if len(am.passThrough) == 0 {
 			return ""
 		}
-		return fmt.Sprintf("Middleware (%s) does not protect it: an action can be invoked by a POST to any page path, and %s is let through.", am.rel, pickPassThrough(am.passThrough))
+		page := pickPassThrough(am.passThrough)
+		if page == "" {
+			return fmt.Sprintf("Middleware (%s) is not counted as protecting it: an action can be invoked by a POST to any page path, and middleware can be skipped.", am.rel)
+		}
+		return fmt.Sprintf("Middleware (%s) does not protect it: an action can be invoked by a POST to any page path, and %s is let through.", am.rel, page)
 	}
 
 	route, ok := requestRoute(a.rel)
@@ -137,10 +141,10 @@ func (am *appMiddleware) gap(a analyzed) string {
 	return fmt.Sprintf("Middleware (%s) rejects anonymous requests to %s, but the handler does not check the caller itself.", am.rel, route)
 }
 
-// pickPassThrough names the most telling path an anonymous request gets
-// through: a sign-in page first, since nearly every middleware exempts one,
-// then any page. A path under /api comes last, because a POST there reaches
-// the route handler rather than an action.
+// pickPassThrough names the most telling page path an anonymous request
+// gets through: a sign-in page first, since nearly every middleware exempts
+// one, then any other page. It returns "" when only paths under /api pass,
+// because a POST there reaches the route handler rather than an action.
 func pickPassThrough(paths []string) string {
 	for _, p := range []string{"/login", "/sign-in", "/"} {
 		if slices.Contains(paths, p) {
@@ -152,7 +156,7 @@ func pickPassThrough(paths []string) string {
 			return p
 		}
 	}
-	return paths[0]
+	return ""
 }
 
 var (

@@ -198,3 +198,19 @@ func TestMiddlewareClerkSummaries(t *testing.T) {
 		}
 	}
 }
+
+func TestPickPassThroughPagesOnly(t *testing.T) {
+	tests := []struct {
+		paths []string
+		want  string
+	}{
+		{[]string{"/", "/login", "/api/x"}, "/login"},
+		{[]string{"/api/notes", "/dashboard"}, "/dashboard"},
+		{[]string{"/api/notes", "/api"}, ""},
+	}
+	for _, tt := range tests {
+		if got := pickPassThrough(tt.paths); got != tt.want {
+			t.Errorf("pickPassThrough(%v) = %q, want %q", tt.paths, got, tt.want)
+		}
+	}
+}
