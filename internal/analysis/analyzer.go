@@ -57,7 +57,7 @@ type effect struct {
 	what     string
 	file     string
 	line     int
-	// level is what was known about the caller when the effect ran.
+	// level is the knowledge about the caller when the effect ran.
 	level        Level
 	identityRead bool
 	why          string

@@ -150,7 +150,7 @@ func (w *walker) paramFallback(c callSite, st state) state {
 func (w *walker) callSymbol(c callSite, st state) (value, state) {
 	sym := c.callee.sym
 	if w.a.isPolicyGuard(c.text, sym) {
-		return value{kind: vUnknown}, w.guard(st, Authenticated, "", c.text, c.awaited, false)
+		return value{kind: vUnknown}, w.guard(st, Authenticated, "", c.text, c.awaited)
 	}
 	r, ok := catalog.Match(sym)
 	if !ok {
@@ -189,7 +189,7 @@ func (w *walker) callSymbol(c callSite, st state) (value, state) {
 			roles = []string{anyRole}
 		}
 		if r.Need != nil {
-			// A result object whose field holds the answer:
+			// A result object whose field contains the outcome:
 			// (await userHasPermission(...)).success.
 			if len(roles) == 0 && !w.checksOtherSubject(c) {
 				roles = []string{anyRole}
@@ -319,7 +319,7 @@ func (w *walker) callUnresolved(c callSite, st state) (value, state) {
 	}
 	why := fmt.Sprintf("%s could not be followed: %s", c.text, c.callee.why)
 	if w.a.isPolicyGuard(c.text, "") {
-		return value{kind: vUnknown}, w.guard(st, Authenticated, "", c.text, c.awaited, false)
+		return value{kind: vUnknown}, w.guard(st, Authenticated, "", c.text, c.awaited)
 	}
 	if catalog.LooksLikeGuard(name) {
 		w.rec.unverifiedCalls = append(w.rec.unverifiedCalls, why)
@@ -338,10 +338,10 @@ func (w *walker) guardValue(st state, l Level, why, name string, awaited bool) (
 	if !awaited {
 		return value{kind: vPending, level: l, why: why, name: name}, st
 	}
-	return value{kind: vUnknown}, w.guard(st, l, why, name, true, false)
+	return value{kind: vUnknown}, w.guard(st, l, why, name, true)
 }
 
-func (w *walker) guard(st state, l Level, why, name string, awaited, _ bool) state {
+func (w *walker) guard(st state, l Level, why, name string, awaited bool) state {
 	if !awaited {
 		return st
 	}
@@ -351,7 +351,7 @@ func (w *walker) guard(st state, l Level, why, name string, awaited, _ bool) sta
 
 func (w *walker) applyGuard(st state, v value) state {
 	st.roles = meetRoles(st.roles, v.roles)
-	return w.guard(st, v.level, v.why, v.name, true, false)
+	return w.guard(st, v.level, v.why, v.name, true)
 }
 
 func (w *walker) hasOption(c callSite, option string) bool {
@@ -423,7 +423,7 @@ func (w *walker) callProject(c callSite, st state) (value, state) {
 	f := c.callee.fn
 	if w.a.isPolicyGuard(c.text, "") || w.a.isPolicyGuardFunc(f) {
 		st = w.invokeArgs(c, st, st.level)
-		return value{kind: vUnknown}, w.guard(st, Authenticated, "", c.text, true, false)
+		return value{kind: vUnknown}, w.guard(st, Authenticated, "", c.text, true)
 	}
 	if f.node == nil || !module.IsFunction(f.node) {
 		return value{kind: vUnknown}, w.invokeArgs(c, st, st.level)
@@ -435,7 +435,7 @@ func (w *walker) callProject(c callSite, st state) (value, state) {
 	w.markCompared(c.args)
 	st = w.replayCall(s, st, c)
 	if presentArgument(s.checked, c.argVals) {
-		st = w.guard(st, Authenticated, "", c.text, true, false)
+		st = w.guard(st, Authenticated, "", c.text, true)
 	}
 	st.checked = unionKeys(st.checked, forwardedKeys(s.checked, c.argVals))
 	if s.readsIdentity {
@@ -461,7 +461,7 @@ func (w *walker) callProject(c callSite, st state) (value, state) {
 		if s.async && !c.awaited {
 			return value{kind: vPending, level: s.guard, why: s.why, roles: s.roles, name: c.text}, st
 		}
-		st = w.guard(st, s.guard, s.why, c.text, true, false)
+		st = w.guard(st, s.guard, s.why, c.text, true)
 		st.roles = meetRoles(st.roles, w.substituteRoles(s.roles, c))
 	}
 	return s.returns, st

@@ -215,8 +215,8 @@ func (w *walker) binary(n *parse.Node, st state) (value, state) {
 			return value{}, join(t, f2)
 		}
 		if lv.kind == vIdentity && rv.kind != vNull && rv.kind != vIdentity {
-			// session?.user || { id: "guest" } is never missing: a default
-			// stands in for the caller, so later checks prove nothing.
+			// session?.user || { id: "guest" } is never missing, because a
+			// default replaces the absent caller, so later checks prove nothing.
 			out := join(t, f2)
 			out.identityRead = true
 			return value{kind: vUnknown, name: lv.name}, out

@@ -105,7 +105,7 @@ func (a *Analyzer) computeSummary(f *funcRef, parent *recorder) *summary {
 	}
 	s.returns = ret
 	if ret.kind == vIdentity && defaultsIdentity(w.returns) {
-		// A helper that returns a stand-in ({ id: "guest" }) when nobody
+		// A helper that returns a stand-in ({ id: "guest" }) when no user
 		// is signed in never returns a missing identity: its callers'
 		// checks prove nothing, though the identity was read.
 		s.returns = value{kind: vUnknown, name: describe(f)}
@@ -149,7 +149,7 @@ func defaultsIdentity(returns []returned) bool {
 // gatedReturn reports whether a function returns nothing (null, or an
 // object whose identity properties are null) on its unauthenticated paths
 // and a value only on authenticated ones. need lists where the identity is:
-// the value itself, or the properties that are null when nobody is signed in.
+// the value itself, or the properties that are null when no user is signed in.
 func gatedReturn(returns []returned) (need [][]string, ok bool) {
 	sawNull, sawValue := false, false
 	var fields map[string]bool

@@ -54,7 +54,7 @@ type state struct {
 	level Level
 	// identityRead marks a path on which an identity was read.
 	identityRead bool
-	// why explains an Unverified level.
+	// why is the explanation of an Unverified level.
 	why string
 	// roles is the authorization known on the path: "" when no role or
 	// permission check passed, else the sorted, comma-separated roles the
@@ -144,7 +144,7 @@ type value struct {
 	// client holds the effects an action client's middleware causes before
 	// the action body runs.
 	client *clientInfo
-	// name is how the code wrote the value, for messages.
+	// name is the value as the code wrote it, for messages.
 	name string
 	// credential marks a session token read from the request.
 	credential bool

@@ -51,12 +51,12 @@ type Verdict struct {
 	Offending []Effect
 	// Write reports whether an offending effect is a write.
 	Write bool
-	// Why explains an unverified status.
+	// Why is the explanation of an unverified status.
 	Why string
-	// Authorization is what role or permission checks passed before every
-	// side effect: "" when none did (or there is no effect), "*" when a
-	// check passed whose roles are not literal, else the sorted,
-	// comma-separated roles admitted.
+	// Authorization is the set of roles admitted by the checks that passed
+	// before every side effect: "" when none did (or there is no effect),
+	// "*" when a check passed whose roles are not literal, else the sorted,
+	// comma-separated roles.
 	Authorization string
 	// CallerSupplied lists identifiers the caller chose (userId, orgId) that
 	// an authenticated entry uses to select or change rows without

@@ -193,9 +193,9 @@ func (w *walker) stmt(n *parse.Node, st state) state {
 	case "return_statement":
 		v := value{kind: vNull}
 		if n.NamedChildCount() > 0 && w.isBooleanExpr(n.NamedChild(0)) {
-			// return !!session?.user, return user.role === "admin": the
-			// function answers whether the caller is signed in or holds a
-			// role, which its callers' checks can rely on.
+			// return !!session?.user and return user.role === "admin" tell
+			// callers whether the caller is signed in or holds a role, so
+			// their checks of the result count.
 			t, f := w.cond(n.NamedChild(0), st)
 			v = value{kind: vUnknown}
 			if !t.dead && (t.level > st.level || t.roles != st.roles) {

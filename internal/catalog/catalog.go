@@ -25,16 +25,16 @@ const (
 	Pure Kind = iota
 	// Effect calls are side effects of Class.
 	Effect
-	// Guard calls throw, redirect or reject when nobody is signed in, so
+	// Guard calls throw, redirect or reject when no user is signed in, so
 	// the code after them runs only for a signed-in caller.
 	Guard
-	// Identity calls return an identity that may be missing; Need says
-	// which property holds it.
+	// Identity calls return an identity that may be missing. Need names the
+	// property that contains it.
 	Identity
 	// BoolCheck calls resolve to whether the caller is signed in.
 	BoolCheck
 	// Unverified calls read an identity without verifying it (a session
-	// cookie's presence, Supabase getSession on the server); a check on
+	// cookie's presence, Supabase getSession on the server). A check on
 	// their result is not proof of a signed-in caller.
 	Unverified
 	// Exit calls never return normally (redirect, notFound).
@@ -55,8 +55,8 @@ const (
 	// RoleCheck calls return whether the signed-in caller holds the role or
 	// permission named in their options (Clerk's has({ role })).
 	RoleCheck
-	// Credential calls read a session token from the request (a cookie);
-	// a database read keyed by one is a session lookup, which yields the
+	// Credential calls read a session token from the request (a cookie).
+	// A database read keyed by one is a session lookup, which yields the
 	// caller's identity or nothing.
 	Credential
 	// PassThrough calls return their first argument as a function that
@@ -82,8 +82,8 @@ type Rule struct {
 	// "file system", "process", "cookie", "email".
 	Category string
 	// Need lists the property paths of an Identity or Unverified result
-	// that hold the identity; an empty path means the value itself, and
-	// "*" any property.
+	// that contain the identity. An empty path means the value itself, and
+	// "*" means any property.
 	Need [][]string
 	// Awaited marks calls that count only when awaited, because they are
 	// async and a pending promise is always truthy.
@@ -92,7 +92,7 @@ type Rule struct {
 	// into a Guard when it is true or a string: withAuth({ ensureSignedIn:
 	// true }), getUser({ or: "redirect" }).
 	GuardOption string
-	// Why explains Unverified rules in findings.
+	// Why is the explanation of an Unverified rule, shown in findings.
 	Why string
 	// HandlerIdentity marks an Identity call that, given a function, wraps
 	// it as a handler and passes the identity in this property of the

@@ -15,7 +15,7 @@ type Target struct {
 	// Package is the specifier of an npm package or Node.js built-in, for
 	// modules outside the project ("next-auth", "@clerk/nextjs/server").
 	Package string
-	// Reason says why the specifier could not be resolved, when neither
+	// Reason explains why the specifier could not be resolved, when neither
 	// Path nor Package is set.
 	Reason string
 }
@@ -100,7 +100,7 @@ type Symbol struct {
 	External string
 	// Namespace is the module of import * as ns.
 	Namespace *Module
-	// Reason says why the name could not be followed.
+	// Reason explains why the name could not be followed.
 	Reason string
 }
 

@@ -44,7 +44,7 @@ type Roles struct {
 	// Default marks an entry that must be restricted to administrators
 	// because its route segment, file or name says admin.
 	Default bool
-	// Source says where the requirement comes from, for messages.
+	// Source names where the requirement comes from, for messages.
 	Source string
 }
 

@@ -415,7 +415,7 @@ func IsConfigError(err error) bool {
 
 // exportedGuard returns the first proven guard that its module exports, as
 // "name()", so that a fix never suggests a function other files cannot
-// import; "" when there is none.
+// import. It returns "" when there is none.
 func exportedGuard(prog *module.Program, guards []analysis.Guard) string {
 	for _, g := range guards {
 		m, err := prog.Load(g.File)

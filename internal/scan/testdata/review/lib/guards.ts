@@ -6,7 +6,7 @@ export async function requireUser() {
   return session.user;
 }
 
-// Answers whether someone is signed in; callers must test the answer.
+// Returns whether a user is signed in, so callers must test the result.
 export async function isSignedIn() {
   const session = await auth();
   return !!session?.user;
@@ -23,7 +23,7 @@ export async function requireRole(role: string) {
   return user;
 }
 
-// Stands in a guest for a missing session, so callers' checks never fail.
+// Returns a guest for a missing session, so callers' checks never fail.
 export async function currentUserOrGuest() {
   const session = await auth();
   if (!session?.user) return { id: "guest" };
